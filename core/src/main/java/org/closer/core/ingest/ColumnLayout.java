@@ -1,0 +1,125 @@
+package org.closer.core.ingest;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.closer.core.instrument.InstrumentCatalog;
+
+/**
+ * Where each template column and item sits in one file's header. Names are matched without regard
+ * to case or surrounding spaces; a column that is neither is unknown, reported and never read.
+ */
+public final class ColumnLayout implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** What a file holds, told from its header. */
+  public enum FileKind {
+    SURVEY,
+    ROSTER
+  }
+
+  private final FileKind kind;
+  private final int width;
+  private final Map<String, Integer> columns;
+  private final int[] itemFields;
+  private final int[] itemPositions;
+  private final List<String> unknown;
+  private final List<String> missingRequired;
+
+  private ColumnLayout(FileKind kind, int width, Map<String, Integer> columns, int[] itemFields,
+      int[] itemPositions, List<String> unknown, List<String> missingRequired) {
+    this.kind = kind;
+    this.width = width;
+    this.columns = columns;
+    this.itemFields = itemFields;
+    this.itemPositions = itemPositions;
+    this.unknown = List.copyOf(unknown);
+    this.missingRequired = List.copyOf(missingRequired);
+  }
+
+  public static ColumnLayout of(String[] header, InstrumentCatalog catalog) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < header.length; i++) {
+      String h = header[i] == null ? "" : header[i];
+      if (i == 0 && h.startsWith("\uFEFF")) {
+        h = h.substring(1);
+      }
+      names.add(h.trim().toLowerCase(Locale.ROOT));
+    }
+    FileKind kind = !names.contains(Template.TIMEPOINT)
+            && names.contains(Template.COUPLE)
+            && Template.DESIGN.stream().anyMatch(names::contains)
+        ? FileKind.ROSTER
+        : FileKind.SURVEY;
+    List<String> known = kind == FileKind.ROSTER ? Template.ROSTER_COLUMNS : Template.SURVEY_COLUMNS;
+    Map<String, Integer> columns = new HashMap<>();
+    List<Integer> fields = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!seen.add(name)) {
+        unknown.add(name.isEmpty() ? "(empty name, column " + (i + 1) + ")" : name + " (repeated)");
+        continue;
+      }
+      int item = kind == FileKind.SURVEY ? catalog.itemIndex(name) : -1;
+      if (known.contains(name)) {
+        columns.put(name, i);
+      } else if (item >= 0) {
+        fields.add(i);
+        positions.add(item);
+      } else {
+        unknown.add(name.isEmpty() ? "(empty name, column " + (i + 1) + ")" : name);
+      }
+    }
+    List<String> required = kind == FileKind.ROSTER ? Template.ROSTER_REQUIRED : Template.SURVEY_REQUIRED;
+    List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
+    return new ColumnLayout(kind, names.size(), columns,
+        fields.stream().mapToInt(Integer::intValue).toArray(),
+        positions.stream().mapToInt(Integer::intValue).toArray(), unknown, missing);
+  }
+
+  public FileKind kind() {
+    return kind;
+  }
+
+  /** Number of fields every row must have. */
+  public int width() {
+    return width;
+  }
+
+  /** Field index of a template column, or -1. */
+  public int index(String column) {
+    return columns.getOrDefault(column, -1);
+  }
+
+  /** Field index of each item column found. */
+  int[] itemFields() {
+    return itemFields;
+  }
+
+  /** Catalog position of each item column found, parallel to {@link #itemFields()}. */
+  int[] itemPositions() {
+    return itemPositions;
+  }
+
+  public int itemCount() {
+    return itemFields.length;
+  }
+
+  /** Header names that are neither template columns nor known items, in file order. */
+  public List<String> unknownColumns() {
+    return unknown;
+  }
+
+  /** Required columns the header lacks; non-empty means no row of the file can be accepted. */
+  public List<String> missingRequired() {
+    return missingRequired;
+  }
+}

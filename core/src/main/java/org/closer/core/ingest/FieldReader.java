@@ -1,0 +1,85 @@
+package org.closer.core.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.closer.core.model.Method;
+import org.closer.core.model.Modality;
+import org.closer.core.model.SessionLength;
+import org.closer.core.privacy.Pseudonymizer;
+
+/** Reads the template's fields of one row and collects what is wrong with them. */
+final class FieldReader {
+  private final String file;
+  private final long line;
+  private final ColumnLayout layout;
+  private final String[] fields;
+  final List<Problem> problems = new ArrayList<>();
+
+  FieldReader(String file, long line, ColumnLayout layout, String[] fields) {
+    this.file = file;
+    this.line = line;
+    this.layout = layout;
+    this.fields = fields;
+  }
+
+  /** The trimmed text, or null when the column is absent or the field empty. */
+  String text(String column) {
+    int i = layout.index(column);
+    if (i < 0 || i >= fields.length || fields[i] == null) {
+      return null;
+    }
+    String t = fields[i].trim();
+    return t.isEmpty() ? null : t;
+  }
+
+  String field(int index) {
+    return index < fields.length ? fields[index] : null;
+  }
+
+  String required(String column) {
+    String t = text(column);
+    if (t == null) {
+      problem(Reason.MISSING_FIELD, column, null, "accept an empty " + column,
+          "Every row needs a " + column);
+    }
+    return t;
+  }
+
+  /** A couple or therapist code as a pseudonym; the raw code never leaves this method. */
+  String pseudonym(String column, Pseudonymizer.Kind kind, String clinic, Pseudonymizer pseudonymizer,
+      boolean required) {
+    String code = required ? required(column) : text(column);
+    return code == null || clinic == null ? null : pseudonymizer.pseudonym(kind, clinic, code);
+  }
+
+  Design design(String clinic, Pseudonymizer pseudonymizer) {
+    String modality = category(Template.MODALITY, Modality.parse(text(Template.MODALITY)).map(Modality::code).orElse(null),
+        Modality.allowed());
+    String method = category(Template.METHOD, Method.parse(text(Template.METHOD)).map(Method::code).orElse(null),
+        Method.allowed());
+    String minutesText = text(Template.SESSION_MINUTES);
+    Integer minutes = SessionLength.parse(minutesText).map(SessionLength::minutes).orElse(null);
+    category(Template.SESSION_MINUTES, minutes, SessionLength.allowed());
+    String therapist = pseudonym(Template.THERAPIST, Pseudonymizer.Kind.THERAPIST, clinic, pseudonymizer, false);
+    return new Design(modality, method, minutes, therapist);
+  }
+
+  /** Reports a value that is present but did not parse into {@code parsed}. */
+  <T> T category(String column, T parsed, String allowed) {
+    String raw = text(column);
+    if (raw != null && parsed == null) {
+      problem(Reason.BAD_CATEGORY, column, raw, "use " + column, "Use one of " + allowed);
+    }
+    return parsed;
+  }
+
+  void problem(Reason reason, String column, String value, String what, String advice) {
+    String shown = Template.IDENTIFIER_CODES.contains(column) ? null : value;
+    problems.add(Problem.of(reason, file, line, column, shown, what, advice));
+  }
+
+  void rowProblem(Reason reason, String what, Object value, String advice) {
+    problems.add(new Problem(reason, null, null,
+        org.closer.core.Messages.cannot(what, value, org.closer.core.Messages.where(file, line, null), advice)));
+  }
+}

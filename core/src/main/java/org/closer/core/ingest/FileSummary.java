@@ -1,0 +1,24 @@
+package org.closer.core.ingest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * What one input file gave. For every file {@code rows == accepted + quarantined}; a run that
+ * cannot show that stops.
+ *
+ * @param name file name without its folder
+ * @param kind {@code survey} or {@code roster}
+ * @param rows non-blank lines after the header
+ * @param accepted rows in {@code responses} (survey) or used as the couple's design (roster)
+ * @param unknownColumns header names that were not read
+ */
+public record FileSummary(
+    @JsonProperty("name") String name,
+    @JsonProperty("sha256") String sha256,
+    @JsonProperty("bytes") long bytes,
+    @JsonProperty("kind") String kind,
+    @JsonProperty("rows") long rows,
+    @JsonProperty("accepted") long accepted,
+    @JsonProperty("quarantined") long quarantined,
+    @JsonProperty("unknown_columns") List<String> unknownColumns) {}

@@ -1,0 +1,155 @@
+package org.closer.core.ingest;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import org.closer.core.instrument.InstrumentCatalog;
+import org.closer.core.instrument.Item;
+import org.closer.core.model.Partner;
+import org.closer.core.model.Timepoint;
+import org.closer.core.privacy.Pseudonymizer;
+
+/**
+ * The row-level checks of one survey file: the same rules for the Spark ingest and the clinic-side
+ * check. Cross-row checks (duplicates, roster) live in {@link CrossRowChecks}.
+ */
+public final class SurveyValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String file;
+  private final ColumnLayout layout;
+  private final List<Item> items;
+  private final Pseudonymizer pseudonymizer;
+
+  public SurveyValidator(String file, ColumnLayout layout, InstrumentCatalog catalog, Pseudonymizer pseudonymizer) {
+    this.file = file;
+    this.layout = layout;
+    this.items = catalog.items();
+    this.pseudonymizer = pseudonymizer;
+  }
+
+  /**
+   * @param fields the row split by {@link CsvLines}, or null when its quoting is broken
+   */
+  public SurveyRecord validate(long line, String[] fields) {
+    double[] answers = new double[items.size()];
+    Arrays.fill(answers, Double.NaN);
+    FieldReader r = new FieldReader(file, line, layout, fields == null ? new String[0] : fields);
+    if (fields == null) {
+      r.rowProblem(Reason.MALFORMED_ROW, "read row with unbalanced quotes", null,
+          "Close every quoted field on the same line, and double quotes inside quoted text (\"\")");
+      return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
+    }
+    if (!layout.missingRequired().isEmpty()) {
+      r.rowProblem(Reason.MISSING_COLUMN, "read row without column", String.join(", ", layout.missingRequired()),
+          "Add the column to the file's header: every survey row needs " + String.join(", ", Template.SURVEY_REQUIRED));
+      return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
+    }
+    if (fields.length != layout.width()) {
+      r.rowProblem(Reason.MALFORMED_ROW, "read row with " + fields.length + " fields", null,
+          "The header has " + layout.width() + " columns; check for a missing or extra separator");
+      return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
+    }
+    String clinic = r.required(Template.CLINIC);
+    String couple = r.pseudonym(Template.COUPLE, Pseudonymizer.Kind.COUPLE, clinic, pseudonymizer, true);
+    String partner = partner(r);
+    Timepoint timepoint = timepoint(r);
+    Integer session = session(r, timepoint);
+    String month = month(r);
+    Design design = r.design(clinic, pseudonymizer);
+    readAnswers(r, answers);
+    return record(line, r, clinic, couple, partner, timepoint == null ? null : timepoint.code(), session, month,
+        design, answers);
+  }
+
+  private SurveyRecord record(long line, FieldReader r, String clinic, String couple, String partner,
+      String timepoint, Integer session, String month, Design design, double[] answers) {
+    return new SurveyRecord(file, line, clinic, couple, partner, timepoint, session, month, design, answers,
+        List.copyOf(r.problems));
+  }
+
+  private static String partner(FieldReader r) {
+    String raw = r.required(Template.PARTNER);
+    if (raw == null) {
+      return null;
+    }
+    return Partner.parse(raw).map(Partner::name).orElseGet(() -> {
+      r.problem(Reason.TOO_MANY_PARTNERS, Template.PARTNER, raw, "accept partner",
+          "A couple has two partners, A and B; label each partner A or B, the same in every survey");
+      return null;
+    });
+  }
+
+  private static Timepoint timepoint(FieldReader r) {
+    String raw = r.required(Template.TIMEPOINT);
+    return raw == null ? null : r.category(Template.TIMEPOINT, Timepoint.parse(raw).orElse(null), Timepoint.allowed());
+  }
+
+  private static Integer session(FieldReader r, Timepoint timepoint) {
+    String raw = r.text(Template.SESSION);
+    if (timepoint == null) {
+      return null;
+    }
+    if (timepoint != Timepoint.SESSION) {
+      if (raw != null) {
+        r.problem(Reason.BAD_SESSION, Template.SESSION, raw, "use a session number on a " + timepoint.code() + " survey",
+            "Leave session empty unless timepoint is session");
+      }
+      return null;
+    }
+    if (raw == null) {
+      r.problem(Reason.BAD_SESSION, Template.SESSION, null, "accept a session survey without a session number",
+          "Give the session number, 1 for the first session");
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(raw);
+      if (d >= 1 && d <= 1000 && d == Math.rint(d)) {
+        return (int) d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    r.problem(Reason.BAD_SESSION, Template.SESSION, raw, "use session number",
+        "Use a whole number from 1, the session the survey followed");
+    return null;
+  }
+
+  private static String month(FieldReader r) {
+    String raw = r.required(Template.MONTH);
+    if (raw == null) {
+      return null;
+    }
+    return MonthParser.parse(raw).orElseGet(() -> {
+      r.problem(Reason.BAD_MONTH, Template.MONTH, raw, "read month", "Use " + MonthParser.EXPECTED);
+      return null;
+    });
+  }
+
+  private void readAnswers(FieldReader r, double[] answers) {
+    int[] fields = layout.itemFields();
+    int[] positions = layout.itemPositions();
+    for (int k = 0; k < fields.length; k++) {
+      String raw = r.field(fields[k]);
+      String t = raw == null ? "" : raw.trim();
+      if (t.isEmpty() || t.equalsIgnoreCase("NA")) {
+        continue;
+      }
+      Item item = items.get(positions[k]);
+      double value;
+      try {
+        value = Double.parseDouble(t);
+      } catch (NumberFormatException e) {
+        r.problem(Reason.NOT_A_NUMBER, item.id(), t, "read answer",
+            "Use " + item.expected() + ", or leave it empty when not answered");
+        continue;
+      }
+      if (!item.inRange(value)) {
+        r.problem(Reason.ITEM_OUT_OF_RANGE, item.id(), t, "accept answer",
+            "Use " + item.expected() + ", or leave it empty when not answered");
+        continue;
+      }
+      answers[positions[k]] = value;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.closer.jobs.cli;
+
+import java.util.concurrent.Callable;
+import org.closer.jobs.Progress;
+import org.closer.jobs.RunContext;
+import org.closer.jobs.ingest.IngestJob;
+import org.closer.jobs.report.ReportJob;
+import org.closer.jobs.score.ScoreJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run every stage: ingest, score, report. With no options it runs the bundled sample study.")
+final class RunCommand implements Callable<Integer> {
+  @Mixin StudyOptions options;
+
+  @Override
+  public Integer call() {
+    RunContext ctx = options.context(true);
+    Progress.Stage whole = ctx.progress().start("run");
+    new IngestJob(ctx).run();
+    new ScoreJob(ctx).run();
+    new ReportJob(ctx).run();
+    Manifest.write(ctx);
+    whole.done("outputs in " + ctx.outputs().root() + "/, manifest in " + ctx.outputs().path(Manifest.FILE));
+    return 0;
+  }
+}

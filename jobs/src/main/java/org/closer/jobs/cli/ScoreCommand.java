@@ -1,0 +1,21 @@
+package org.closer.jobs.cli;
+
+import java.util.concurrent.Callable;
+import org.closer.jobs.RunContext;
+import org.closer.jobs.score.ScoreJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Score the questionnaires of responses: writes scores and couple_scores.")
+final class ScoreCommand implements Callable<Integer> {
+  @Mixin StudyOptions options;
+
+  @Override
+  public Integer call() {
+    RunContext ctx = options.context(false);
+    new ScoreJob(ctx).run();
+    Manifest.write(ctx);
+    return 0;
+  }
+}

@@ -1,0 +1,120 @@
+package org.closer.jobs.report;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.QUARANTINE;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.RESPONSES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.closer.core.ingest.IngestSummary;
+import org.closer.core.instrument.Subscale;
+import org.closer.core.model.Timepoint;
+import org.closer.core.report.HtmlRenderer;
+import org.closer.core.report.MarkdownRenderer;
+import org.closer.core.report.Report;
+import org.closer.core.report.StudyFacts;
+import org.closer.core.report.StudyReport;
+import org.closer.jobs.Progress;
+import org.closer.jobs.RunContext;
+import org.closer.jobs.ingest.IngestJob;
+
+/** Computes the report's numbers with Spark (aggregates only) and renders them with core. */
+public final class ReportJob {
+  public static final String HTML = "report/report.html";
+  public static final String MARKDOWN = "report/report.md";
+
+  private final RunContext ctx;
+
+  public ReportJob(RunContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public Report run() {
+    Progress.Stage stage = ctx.progress().start("report");
+    IngestSummary ingest = IngestJob.readSummary(ctx);
+    Dataset<Row> responses = ctx.outputs().read(ctx.spark(), RESPONSES);
+    Dataset<Row> quarantine = ctx.outputs().read(ctx.spark(), QUARANTINE);
+    Dataset<Row> scores = ctx.outputs().read(ctx.spark(), SCORES);
+    StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(responses), groups(responses),
+        descriptives(scores));
+    Report report = new StudyReport(ctx.study(), ctx.catalog()).build(facts);
+    ctx.fs().write(ctx.outputs().path(HTML), HtmlRenderer.render(report));
+    ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
+    stage.done("wrote " + HTML + " and " + MARKDOWN);
+    return report;
+  }
+
+  private static List<StudyFacts.ReasonCount> quarantine(Dataset<Row> quarantine) {
+    List<StudyFacts.ReasonCount> out = new ArrayList<>();
+    for (Row r : quarantine.groupBy("reason", "clinic").agg(count(lit(1))).orderBy("reason", "clinic").collectAsList()) {
+      out.add(new StudyFacts.ReasonCount(r.getString(0), r.getString(1), r.getLong(2)));
+    }
+    return out;
+  }
+
+  private static List<StudyFacts.ClinicCount> clinics(Dataset<Row> responses) {
+    List<StudyFacts.ClinicCount> out = new ArrayList<>();
+    for (Row r : responses.groupBy("clinic").agg(count(lit(1)), countDistinct(col("couple"))).orderBy("clinic")
+        .collectAsList()) {
+      out.add(new StudyFacts.ClinicCount(r.getString(0), r.getLong(1), r.getLong(2)));
+    }
+    return out;
+  }
+
+  private static List<StudyFacts.GroupCount> groups(Dataset<Row> responses) {
+    Dataset<Row> couples = responses.select(col("clinic"), col("couple"), col("modality"), col("method"),
+        col("session_minutes").cast("string").as("session_minutes")).distinct();
+    Dataset<Row> levels = couples.selectExpr(
+        "stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes) as (factor, level)");
+    List<StudyFacts.GroupCount> out = new ArrayList<>();
+    for (Row r : levels.groupBy("factor", "level").agg(count(lit(1))).collectAsList()) {
+      out.add(new StudyFacts.GroupCount(r.getString(0), r.getString(1), r.getLong(2)));
+    }
+    out.sort(Comparator.comparing(StudyFacts.GroupCount::factor).thenComparing(g -> sortable(g.level())));
+    return out;
+  }
+
+  private List<StudyFacts.Descriptive> descriptives(Dataset<Row> scores) {
+    List<Subscale> subscales = ctx.catalog().subscales();
+    StringBuilder stack = new StringBuilder("stack(").append(subscales.size());
+    for (Subscale s : subscales) {
+      stack.append(", '").append(s.column()).append("', ").append(s.column());
+    }
+    stack.append(") as (score, value)");
+    Dataset<Row> values = scores
+        .selectExpr("couple", "partner", "timepoint", "modality", "method",
+            "cast(session_minutes as string) as session_minutes", stack.toString())
+        .filter(col("value").isNotNull())
+        .selectExpr("couple", "partner", "timepoint", "score", "value",
+            "stack(4, 'all', 'all', 'modality', modality, 'method', method, 'session_minutes', session_minutes)"
+                + " as (factor, level)");
+    List<StudyFacts.Descriptive> out = new ArrayList<>();
+    for (Row r : values.groupBy("score", "timepoint", "factor", "level")
+        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), avg(col("value")),
+            stddev_samp(col("value")))
+        .collectAsList()) {
+      out.add(new StudyFacts.Descriptive(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+          r.getLong(4), r.getLong(5), r.getDouble(6), r.isNullAt(7) ? Double.NaN : r.getDouble(7)));
+    }
+    List<String> order = subscales.stream().map(Subscale::column).toList();
+    out.sort(Comparator.<StudyFacts.Descriptive>comparingInt(d -> order.indexOf(d.score()))
+        .thenComparing(d -> d.factor())
+        .thenComparingInt(d -> Timepoint.parse(d.timepoint()).map(Enum::ordinal).orElse(99))
+        .thenComparing(d -> sortable(d.level())));
+    return out;
+  }
+
+  /** Numbers sort as numbers ("45" before "90"), text as text. */
+  private static String sortable(String level) {
+    return level != null && level.matches("\\d+") ? String.format("%010d", Long.parseLong(level)) : String.valueOf(level);
+  }
+}
