@@ -31,11 +31,29 @@ public final class ConfigFiles {
     try {
       return mapper.readValue(text, type);
     } catch (UnrecognizedPropertyException e) {
-      throw refuse(file, e.getLocation(), "read unknown field in " + what, e.getPropertyName(),
-          "Allowed fields here: " + e.getKnownPropertyIds());
+      // Records are bound through their constructor, so Jackson's location points past the object:
+      // the path to the field says where it is.
+      throw UserException.inputRefused(Messages.cannot("read unknown field in " + what, e.getPropertyName(),
+          file + ", in " + parentPath(e), "Allowed fields there: " + new java.util.TreeSet<>(
+              e.getKnownPropertyIds().stream().map(String::valueOf).toList())));
     } catch (JsonProcessingException e) {
       throw refuse(file, e.getLocation(), "read " + what, null, firstLine(e.getOriginalMessage()));
     }
+  }
+
+  /** "subscales[0].cutoff" for a field found inside that object, "the top level" for a top-level field. */
+  private static String parentPath(UnrecognizedPropertyException e) {
+    StringBuilder sb = new StringBuilder();
+    var path = e.getPath();
+    for (int i = 0; i < path.size() - 1; i++) {
+      var ref = path.get(i);
+      if (ref.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "the top level" : sb.toString();
   }
 
   private static String firstLine(String message) {

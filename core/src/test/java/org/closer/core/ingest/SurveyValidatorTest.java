@@ -1,0 +1,159 @@
+package org.closer.core.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.closer.core.instrument.InstrumentCatalog;
+import org.closer.core.privacy.PseudonymKey;
+import org.closer.core.privacy.Pseudonymizer;
+import org.junit.jupiter.api.Test;
+
+class SurveyValidatorTest {
+  private static final InstrumentCatalog CATALOG = InstrumentCatalog.builtIn();
+  private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(PseudonymKey.demo());
+  private static final String HEADER =
+      "\uFEFFClinic, Couple ,partner,TIMEPOINT,session,month,modality,method,session_minutes,therapist,"
+          + "tls45_1,csi16_2,ors_1,remarks";
+  private static final String GOOD = "north,Smith-07,A,intake,,2024-03-17,online,EFT,60,dr-who,7,3,";
+
+  private final CsvLines csv = new CsvLines(',');
+  private final ColumnLayout layout = ColumnLayout.of(csv.split(HEADER), CATALOG);
+  private final SurveyValidator validator = new SurveyValidator("k.csv", layout, CATALOG, PSEUDONYMS);
+
+  private SurveyRecord row(String line) {
+    return validator.validate(7, csv.split(line));
+  }
+
+  private static String withField(int index, String value) {
+    String[] f = (GOOD + ",").split(",", -1);
+    f[index] = value;
+    return String.join(",", List.of(f).subList(0, 14));
+  }
+
+  @Test
+  void headerIsMatchedWithoutCaseSpacesOrByteOrderMark() {
+    assertEquals(ColumnLayout.FileKind.SURVEY, layout.kind());
+    assertEquals(0, layout.index("clinic"));
+    assertEquals(1, layout.index("couple"));
+    assertEquals(3, layout.itemCount());
+    assertEquals(List.of("remarks"), layout.unknownColumns());
+    assertTrue(layout.missingRequired().isEmpty());
+  }
+
+  @Test
+  void aGoodRowIsReadAndPseudonymised() {
+    SurveyRecord r = row(GOOD + ",free text");
+    assertTrue(r.isValid(), r.problems().toString());
+    assertEquals("north", r.clinic());
+    assertEquals(PSEUDONYMS.pseudonym(Pseudonymizer.Kind.COUPLE, "north", "Smith-07"), r.couple());
+    assertEquals(32, r.couple().length());
+    assertEquals("2024-03", r.month());
+    assertEquals("intake", r.timepoint());
+    assertNull(r.session());
+    assertEquals(new Design("online", "EFT", 60, PSEUDONYMS.pseudonym(Pseudonymizer.Kind.THERAPIST, "north", "dr-who")),
+        r.design());
+    assertEquals(7.0, r.answers()[CATALOG.itemIndex("tls45_1")]);
+    assertEquals(3.0, r.answers()[CATALOG.itemIndex("csi16_2")]);
+    assertTrue(Double.isNaN(r.answers()[CATALOG.itemIndex("ors_1")]));
+  }
+
+  @Test
+  void categoriesAreReadWithoutCase() {
+    SurveyRecord r = row("north,x,b,Intake,,2024-03,Face-To-Face,eft,45.0,,1,1,,");
+    assertTrue(r.isValid(), r.problems().toString());
+    assertEquals("B", r.partner());
+    assertEquals("face_to_face", r.design().modality());
+    assertEquals("EFT", r.design().method());
+    assertEquals(45, r.design().sessionMinutes());
+    assertNull(r.design().therapist());
+  }
+
+  @Test
+  void eachRuleGivesItsReason() {
+    assertReason(withField(2, ""), Reason.MISSING_FIELD, "partner");
+    assertReason(withField(0, ""), Reason.MISSING_FIELD, "clinic");
+    assertReason(withField(6, "hybrid"), Reason.BAD_CATEGORY, "modality");
+    assertReason(withField(7, "psychoanalysis"), Reason.BAD_CATEGORY, "method");
+    assertReason(withField(8, "50"), Reason.BAD_CATEGORY, "session_minutes");
+    assertReason(withField(3, "midway"), Reason.BAD_CATEGORY, "timepoint");
+    assertReason(withField(4, "2"), Reason.BAD_SESSION, "session");
+    assertReason(withField(5, "2024-13"), Reason.BAD_MONTH, "month");
+    assertReason(withField(5, "31.02.2024"), Reason.BAD_MONTH, "month");
+    assertReason(withField(10, "seven"), Reason.NOT_A_NUMBER, "tls45_1");
+    assertReason(withField(10, "10"), Reason.ITEM_OUT_OF_RANGE, "tls45_1");
+    assertReason(withField(10, "6.5"), Reason.ITEM_OUT_OF_RANGE, "tls45_1");
+    assertReason(withField(2, "C"), Reason.TOO_MANY_PARTNERS, "partner");
+    assertReason(GOOD, Reason.MALFORMED_ROW, null);
+    assertReason(GOOD + ",\"unclosed", Reason.MALFORMED_ROW, null);
+  }
+
+  @Test
+  void sessionSurveysNeedAPositiveSessionNumber() {
+    String session = "north,x,A,session,%s,2024-03,online,EFT,60,,,,7.5,";
+    assertTrue(row(String.format(session, "3")).isValid());
+    assertEquals(3, row(String.format(session, "3")).session());
+    assertEquals(7.5, row(String.format(session, "3")).answers()[CATALOG.itemIndex("ors_1")]);
+    assertReason(String.format(session, ""), Reason.BAD_SESSION, "session");
+    assertReason(String.format(session, "0"), Reason.BAD_SESSION, "session");
+    assertReason(String.format(session, "2.5"), Reason.BAD_SESSION, "session");
+  }
+
+  @Test
+  void messagesNameFileLineColumnValueAndWhatToDo() {
+    SurveyRecord r = row(withField(10, "12"));
+    Problem p = r.problems().get(0);
+    assertEquals("12", p.value());
+    assertEquals("Cannot accept answer: '12' (k.csv, line 7, column tls45_1). "
+        + "Use a whole number from 1 to 9, or leave it empty when not answered.", p.message());
+  }
+
+  @Test
+  void everyProblemOfARowIsListedAndIdentifiersAreNeverShown() {
+    SurveyRecord r = row("north,Smith-07,Z,intake,,never,online,EFT,60,dr-who,0,9,,");
+    assertFalse(r.isValid());
+    assertEquals(List.of(Reason.TOO_MANY_PARTNERS, Reason.BAD_MONTH, Reason.ITEM_OUT_OF_RANGE, Reason.ITEM_OUT_OF_RANGE),
+        r.problems().stream().map(Problem::reason).toList());
+    for (Problem p : r.problems()) {
+      assertFalse(p.message().contains("Smith-07"), p.message());
+      assertFalse(p.message().contains("dr-who"), p.message());
+    }
+    SurveyRecord noCouple = row(withField(1, ""));
+    assertEquals(Reason.MISSING_FIELD, noCouple.problems().get(0).reason());
+    assertNull(noCouple.problems().get(0).value());
+  }
+
+  @Test
+  void aFileWithoutARequiredColumnQuarantinesEveryRow() {
+    ColumnLayout noPartner = ColumnLayout.of(csv.split("clinic,couple,timepoint,month,tls45_1"), CATALOG);
+    assertEquals(List.of("partner"), noPartner.missingRequired());
+    SurveyRecord r = new SurveyValidator("k.csv", noPartner, CATALOG, PSEUDONYMS)
+        .validate(2, csv.split("north,x,intake,2024-03,5"));
+    assertEquals(Reason.MISSING_COLUMN, r.problems().get(0).reason());
+  }
+
+  @Test
+  void aRosterIsToldFromItsHeader() {
+    ColumnLayout roster = ColumnLayout.of(csv.split("clinic,couple,modality,method,session_minutes,therapist,start_month"),
+        CATALOG);
+    assertEquals(ColumnLayout.FileKind.ROSTER, roster.kind());
+    RosterRecord r = new RosterValidator("r.csv", roster, PSEUDONYMS).validate(2, csv.split("north,x,online,IBCT,90,t1,2024-01-05"));
+    assertTrue(r.isValid());
+    assertEquals("2024-01", r.startMonth());
+    assertEquals("IBCT", r.design().method());
+    RosterRecord bad = new RosterValidator("r.csv", roster, PSEUDONYMS).validate(3, csv.split("north,x,online,IBCT,50,t1,"));
+    assertEquals(Reason.BAD_CATEGORY, bad.problems().get(0).reason());
+  }
+
+  private void assertReason(String line, Reason reason, String column) {
+    SurveyRecord r = row(line);
+    assertFalse(r.isValid(), line);
+    Problem first = r.problems().get(0);
+    assertEquals(reason, first.reason(), first.message());
+    assertEquals(column, first.column(), first.message());
+    assertTrue(first.message().startsWith("Cannot "), first.message());
+    assertTrue(first.message().contains("k.csv, line 7"), first.message());
+  }
+}

@@ -1,0 +1,91 @@
+package org.closer.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.closer.jobs.cli.Closer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages of the command line, as a user meets them. */
+class CommandLineTest {
+  private record Result(int code, String out, String err) {}
+
+  private static Result closer(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Closer.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void helpListsCommandsAndExitCodes() {
+    Result r = closer("--help");
+    assertEquals(0, r.code());
+    for (String word : new String[] {"run", "ingest", "score", "report", "instruments", "generate", "Exit codes",
+        "input refused"}) {
+      assertTrue(r.out().contains(word), word);
+    }
+    assertEquals(0, closer("run", "--help").code());
+  }
+
+  @Test
+  void usageMistakesExitTwo() {
+    Result r = closer("run", "--no-such-option");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--no-such-option"));
+    assertEquals(2, closer().code());
+  }
+
+  @Test
+  void realDataWithoutAKeyIsRefusedWithoutAStackTrace(@TempDir Path dir) throws IOException {
+    Path input = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(input.resolve("k.csv"), "clinic,couple,partner,timepoint,session,month\nn,c1,A,intake,,2024-01\n");
+    Result r = closer("ingest", "--input", input.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(3, r.code(), r.err());
+    assertTrue(r.err().startsWith("Cannot pseudonymise without a key."), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace for a user mistake");
+  }
+
+  @Test
+  void aMissingInputFolderIsRefused(@TempDir Path dir) {
+    Result r = closer("run", "--demo-key", "--input", dir.resolve("nowhere").toString(), "--out", dir.toString());
+    assertEquals(3, r.code());
+    assertTrue(r.err().startsWith("Cannot find input folder: '"), r.err());
+  }
+
+  @Test
+  void instrumentsAreListed() {
+    Result r = closer("instruments");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("tls45_intimacy") && r.out().contains("cut-off 51.5"), r.out());
+  }
+
+  @Test
+  void generateIsSeededAndPlantsTheExpectedErrors(@TempDir Path dir) throws IOException {
+    assertEquals(0, closer("generate", "--out", dir.resolve("a").toString(), "--couples", "9", "--seed", "5").code());
+    assertEquals(0, closer("generate", "--out", dir.resolve("b").toString(), "--couples", "9", "--seed", "5").code());
+    for (String f : new String[] {"clinic-c01.csv", "clinic-c03.csv", "roster-c03.csv"}) {
+      assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)), f);
+    }
+    assertEquals(0, closer("generate", "--out", dir.resolve("c").toString(), "--couples", "9", "--plant-errors",
+        "--expectations", dir.resolve("expected.csv").toString()).code());
+    assertEquals(16, Files.readAllLines(dir.resolve("expected.csv")).size()); // header and 15 planted rows
+  }
+}

@@ -1,0 +1,198 @@
+package org.closer.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.closer.core.ingest.CsvLines;
+import org.closer.core.instrument.InstrumentCatalog;
+import org.closer.core.instrument.Subscale;
+import org.closer.core.score.Scorer;
+import org.closer.jobs.cli.Closer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bundled sample study through {@code closer run}, checked end to end. */
+class SampleStudyTest {
+  static final Path SAMPLES = Path.of("..", "data-samples");
+  static final Path STUDY = SAMPLES.resolve("study");
+  private static Path out;
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void run() throws IOException {
+    spark = TestSpark.session();
+    out = Files.createTempDirectory("closer-sample");
+    int code = Closer.execute("run", "--input", STUDY.toString(), "--out", out.toString());
+    assertEquals(0, code);
+  }
+
+  @Test
+  void writesEveryDatasetReportAndManifest() {
+    for (String dir : List.of("responses", "quarantine", "scores", "couple_scores")) {
+      assertTrue(Files.exists(out.resolve(dir).resolve("_SUCCESS")), dir);
+    }
+    for (String file : List.of("report/report.html", "report/report.md", "manifest.json", "ingest.json")) {
+      assertTrue(Files.isRegularFile(out.resolve(file)), file);
+    }
+  }
+
+  @Test
+  void everyPlantedBadRowIsQuarantinedWithItsReason() throws IOException {
+    Set<String> expected = new TreeSet<>(Files.readAllLines(SAMPLES.resolve("expected/quarantine.csv")).subList(1,
+        Files.readAllLines(SAMPLES.resolve("expected/quarantine.csv")).size()));
+    Set<String> actual = new TreeSet<>();
+    for (Row r : spark.read().parquet(out.resolve("quarantine").toString()).collectAsList()) {
+      actual.add(r.getAs("source_file") + "," + r.getAs("source_line") + "," + r.getAs("reason"));
+      String detail = r.getAs("detail");
+      assertTrue(detail.startsWith("Cannot "), detail);
+    }
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void rowsInEqualResponsesPlusQuarantinePerFile() throws IOException {
+    Dataset<Row> responses = spark.read().parquet(out.resolve("responses").toString());
+    Dataset<Row> quarantine = spark.read().parquet(out.resolve("quarantine").toString());
+    try (Stream<Path> files = Files.list(STUDY)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("clinic-")).toList()) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        long rowsIn = lines.stream().skip(1).filter(l -> !l.isBlank()).count();
+        String name = file.getFileName().toString();
+        long accepted = responses.filter(col("source_file").equalTo(name)).count();
+        long refused = quarantine.filter(col("source_file").equalTo(name)).count();
+        assertEquals(rowsIn, accepted + refused, name);
+        assertTrue(accepted > 0, name);
+      }
+    }
+  }
+
+  @Test
+  void noRawCoupleOrTherapistCodeReachesAnyOutput() throws IOException {
+    Set<String> codes = rawCodes();
+    assertTrue(codes.size() > 120, "the samples have more than 120 couple and therapist codes: " + codes.size());
+    List<Path> outputs;
+    try (Stream<Path> walk = Files.walk(out)) {
+      outputs = walk.filter(Files::isRegularFile).toList();
+    }
+    assertTrue(outputs.size() >= 8);
+    for (Path file : outputs) {
+      String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      for (String code : codes) {
+        assertFalse(content.contains(code), "raw code found in " + out.relativize(file));
+      }
+    }
+  }
+
+  @Test
+  void scoresAreCoreScoresOfTheResponses() {
+    InstrumentCatalog catalog = InstrumentCatalog.builtIn();
+    Scorer scorer = new Scorer(catalog);
+    List<Row> responses = spark.read().parquet(out.resolve("responses").toString())
+        .orderBy("couple", "partner", "timepoint", "session").limit(200).collectAsList();
+    Map<String, Row> scores = spark.read().parquet(out.resolve("scores").toString()).collectAsList().stream()
+        .collect(Collectors.toMap(SampleStudyTest::surveyKey, r -> r));
+    for (Row r : responses) {
+      double[] answers = new double[catalog.items().size()];
+      for (int i = 0; i < answers.length; i++) {
+        Object v = r.getAs(catalog.items().get(i).id());
+        answers[i] = v == null ? Double.NaN : (Double) v;
+      }
+      double[] expected = new double[catalog.subscales().size()];
+      int[] answered = new int[expected.length];
+      scorer.score(answers, expected, answered);
+      Row s = scores.get(surveyKey(r));
+      for (int k = 0; k < expected.length; k++) {
+        Subscale sub = catalog.subscales().get(k);
+        Object actual = s.getAs(sub.column());
+        if (Double.isNaN(expected[k])) {
+          assertNull(actual, sub.column());
+        } else {
+          assertEquals(expected[k], (Double) actual, 0.0, sub.column());
+        }
+        assertEquals(answered[k], (int) s.<Integer>getAs(sub.column() + "_answered"));
+      }
+      assertEquals(r.<String>getAs("modality"), s.getAs("modality"));
+    }
+  }
+
+  @Test
+  void coupleScoresAreThePartnersMeanAndDistance() {
+    Dataset<Row> scores = spark.read().parquet(out.resolve("scores").toString())
+        .filter(col("timepoint").equalTo("intake")).orderBy("couple", "partner");
+    Row a = scores.first();
+    Row b = scores.filter(col("couple").equalTo(a.<String>getAs("couple")).and(col("partner").equalTo("B"))).first();
+    Row couple = spark.read().parquet(out.resolve("couple_scores").toString())
+        .filter(col("couple").equalTo(a.<String>getAs("couple")).and(col("timepoint").equalTo("intake"))).first();
+    double ia = a.getAs("tls45_intimacy");
+    double ib = b.getAs("tls45_intimacy");
+    assertEquals((ia + ib) / 2, couple.<Double>getAs("tls45_intimacy_mean"), 1e-12);
+    assertEquals(Math.abs(ia - ib), couple.<Double>getAs("tls45_intimacy_discrepancy"), 1e-12);
+    assertTrue(couple.<Boolean>getAs("both_answered"));
+    assertEquals(2, couple.<Integer>getAs("partners"));
+    assertNotNull(a.getAs("tls45_love_kind"));
+  }
+
+  @Test
+  void rosterDesignReachesTheScoresOfItsClinic() {
+    Dataset<Row> c03 = spark.read().parquet(out.resolve("scores").toString()).filter(col("clinic").equalTo("c03"));
+    assertTrue(c03.count() > 0);
+    assertEquals(0, c03.filter(col("modality").isNull().or(col("method").isNull())).count());
+  }
+
+  @Test
+  void reportAndManifestSayWhatCameIn() throws IOException {
+    String html = Files.readString(out.resolve("report/report.html"));
+    assertTrue(html.contains("Data received") && html.contains("The sample") && html.contains("Scores by timepoint"));
+    assertTrue(html.contains("DUPLICATE_SURVEY"));
+    assertFalse(html.contains("http://") || html.contains("https://"), "the report loads nothing from outside");
+    String manifest = Files.readString(out.resolve("manifest.json"));
+    assertTrue(manifest.contains("\"sha256\""));
+    assertTrue(manifest.contains("\"key_origin\" : \"demo\""));
+    assertFalse(manifest.contains("closer-public-demo-key"), "the key is never written");
+  }
+
+  private static String surveyKey(Row r) {
+    return r.getAs("couple") + "/" + r.getAs("partner") + "/" + r.getAs("timepoint") + "/" + r.getAs("session");
+  }
+
+  /** Every couple and therapist code in the sample inputs. */
+  private static Set<String> rawCodes() throws IOException {
+    Set<String> codes = new TreeSet<>();
+    CsvLines csv = new CsvLines(',');
+    try (Stream<Path> files = Files.list(STUDY)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = Arrays.asList(csv.split(lines.get(0)));
+        int couple = header.indexOf("couple");
+        int therapist = header.indexOf("therapist");
+        for (String line : lines.subList(1, lines.size())) {
+          String[] f = csv.split(line);
+          for (int i : new int[] {couple, therapist}) {
+            if (i >= 0 && f != null && i < f.length && f[i] != null && !f[i].isBlank()) {
+              codes.add(f[i].trim());
+            }
+          }
+        }
+      }
+    }
+    return codes;
+  }
+}
