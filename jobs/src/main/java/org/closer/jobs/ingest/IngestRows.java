@@ -2,9 +2,11 @@ package org.closer.jobs.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -12,127 +14,134 @@ import org.closer.core.ingest.Design;
 import org.closer.core.ingest.Problem;
 import org.closer.core.ingest.RosterRecord;
 import org.closer.core.ingest.SurveyRecord;
-import org.closer.jobs.SparkSchemas;
+import org.closer.core.instrument.InstrumentCatalog;
+import org.closer.core.instrument.Item;
 
 /**
- * The rows the ingest passes between its steps: a survey row is the {@code responses} schema plus
- * the first problem (reason, column, value) and every problem's sentence (detail), all nullable.
+ * The one row shape the ingest passes between its steps: survey and roster rows alike, the item
+ * answers in one array column (a hundred separate columns make Spark generate and compile huge
+ * methods at every step), then the first problem (reason, column, value) and every problem's
+ * sentence (detail). All nullable.
  */
 final class IngestRows {
-  static final String REASON = "reason";
-  static final String COLUMN = "column";
-  static final String VALUE = "value";
-  static final String DETAIL = "detail";
+  static final String SURVEY = "survey";
+  static final String ROSTER = "roster";
 
-  /** Position of the first design column (modality) in a survey row; the four design columns follow. */
-  static final int DESIGN_AT = 8;
-  static final int KEY_WIDTH = DESIGN_AT + 4;
+  private static final String[] KEYS = {"source_file", "source_line", "kind", "clinic", "couple", "partner",
+      "timepoint", "session", "month", "modality", "method", "session_minutes", "therapist", "start_month"};
+  private static final DataType[] KEY_TYPES = {DataTypes.StringType, DataTypes.LongType, DataTypes.StringType,
+      DataTypes.StringType, DataTypes.StringType, DataTypes.StringType, DataTypes.StringType, DataTypes.IntegerType,
+      DataTypes.StringType, DataTypes.StringType, DataTypes.StringType, DataTypes.IntegerType, DataTypes.StringType,
+      DataTypes.StringType};
+  private static final int FILE = 0;
+  private static final int LINE = 1;
+  private static final int KIND = 2;
+  private static final int CLINIC = 3;
+  private static final int COUPLE = 4;
+  private static final int DESIGN = 9;
+  private static final int ITEMS = KEYS.length;
+  static final String ANSWERS = "answers";
 
   private IngestRows() {}
 
-  static StructType survey(Schema responses) {
+  static StructType schema(InstrumentCatalog catalog) {
     List<StructField> fields = new ArrayList<>();
-    for (StructField f : SparkSchemas.struct(responses).fields()) {
-      fields.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+    for (int i = 0; i < KEYS.length; i++) {
+      fields.add(DataTypes.createStructField(KEYS[i], KEY_TYPES[i], true));
     }
-    problemFields(fields);
+    fields.add(DataTypes.createStructField(ANSWERS, DataTypes.createArrayType(DataTypes.DoubleType, true), true));
+    for (String f : new String[] {"reason", "column", "value", "detail"}) {
+      fields.add(DataTypes.createStructField(f, DataTypes.StringType, true));
+    }
     return DataTypes.createStructType(fields);
-  }
-
-  static StructType roster() {
-    List<StructField> fields = new ArrayList<>(List.of(
-        DataTypes.createStructField("source_file", DataTypes.StringType, true),
-        DataTypes.createStructField("source_line", DataTypes.LongType, true),
-        DataTypes.createStructField("clinic", DataTypes.StringType, true),
-        DataTypes.createStructField("couple", DataTypes.StringType, true),
-        DataTypes.createStructField("modality", DataTypes.StringType, true),
-        DataTypes.createStructField("method", DataTypes.StringType, true),
-        DataTypes.createStructField("session_minutes", DataTypes.IntegerType, true),
-        DataTypes.createStructField("therapist", DataTypes.StringType, true),
-        DataTypes.createStructField("start_month", DataTypes.StringType, true)));
-    problemFields(fields);
-    return DataTypes.createStructType(fields);
-  }
-
-  private static void problemFields(List<StructField> fields) {
-    fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(COLUMN, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(VALUE, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(DETAIL, DataTypes.StringType, true));
   }
 
   static Row of(SurveyRecord r) {
     double[] answers = r.answers();
-    Object[] v = new Object[KEY_WIDTH + answers.length + 4];
-    v[0] = r.file();
-    v[1] = r.line();
-    v[2] = r.clinic();
-    v[3] = r.couple();
-    v[4] = r.partner();
-    v[5] = r.timepoint();
-    v[6] = r.session();
-    v[7] = r.month();
+    Object[] v = new Object[ITEMS + 1 + 4];
+    v[FILE] = r.file();
+    v[LINE] = r.line();
+    v[KIND] = SURVEY;
+    v[CLINIC] = r.clinic();
+    v[COUPLE] = r.couple();
+    v[5] = r.partner();
+    v[6] = r.timepoint();
+    v[7] = r.session();
+    v[8] = r.month();
     design(v, r.design());
+    Double[] boxed = new Double[answers.length];
     for (int i = 0; i < answers.length; i++) {
-      v[KEY_WIDTH + i] = Double.isNaN(answers[i]) ? null : answers[i];
+      boxed[i] = Double.isNaN(answers[i]) ? null : answers[i];
     }
-    problems(v, KEY_WIDTH + answers.length, r.problems());
+    v[ITEMS] = boxed;
+    problems(v, r.problems());
     return RowFactory.create(v);
   }
 
   static Row of(RosterRecord r) {
-    Object[] v = new Object[9 + 4];
-    v[0] = r.file();
-    v[1] = r.line();
-    v[2] = r.clinic();
-    v[3] = r.couple();
-    Design d = r.design();
-    v[4] = d.modality();
-    v[5] = d.method();
-    v[6] = d.sessionMinutes();
-    v[7] = d.therapist();
-    v[8] = r.startMonth();
-    problems(v, 9, r.problems());
+    Object[] v = new Object[ITEMS + 1 + 4];
+    v[FILE] = r.file();
+    v[LINE] = r.line();
+    v[KIND] = ROSTER;
+    v[CLINIC] = r.clinic();
+    v[COUPLE] = r.couple();
+    design(v, r.design());
+    v[13] = r.startMonth();
+    problems(v, r.problems());
     return RowFactory.create(v);
   }
 
-  /** A copy of {@code row} with the problem fields, which start at {@code problemsAt}, set. */
-  static Row withProblems(Row row, int problemsAt, List<Problem> problems) {
-    Object[] v = new Object[row.length()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = row.get(i);
+  static boolean isRoster(Row row) {
+    return ROSTER.equals(row.getString(KIND));
+  }
+
+  static boolean isValid(Row row) {
+    return row.isNullAt(row.length() - 4);
+  }
+
+  /** Rows of one couple meet in one group; a row whose couple could not be read stands alone. */
+  static String groupKey(Row row) {
+    return row.isNullAt(CLINIC) || row.isNullAt(COUPLE)
+        ? "\u0001" + row.getString(FILE) + "\u0000" + row.getLong(LINE)
+        : row.getString(CLINIC) + "\u0000" + row.getString(COUPLE);
+  }
+
+  /** A valid survey row back as core's record. */
+  static SurveyRecord survey(Row row) {
+    List<Double> given = row.getList(ITEMS);
+    double[] answers = new double[given.size()];
+    for (int i = 0; i < answers.length; i++) {
+      Double a = given.get(i);
+      answers[i] = a == null ? Double.NaN : a;
     }
-    problems(v, problemsAt, problems);
-    return RowFactory.create(v);
+    return new SurveyRecord(row.getString(FILE), row.getLong(LINE), row.getString(CLINIC), row.getString(COUPLE),
+        row.getString(5), row.getString(6), row.isNullAt(7) ? null : row.getInt(7), row.getString(8),
+        design(row), answers, List.of());
   }
 
-  /** The first {@code width} fields of a survey row, with a new design and the given problems. */
-  static Row withDesign(Row row, int width, Design design, List<Problem> problems) {
-    Object[] v = new Object[width];
-    for (int i = 0; i < width; i++) {
-      v[i] = row.get(i);
-    }
-    design(v, design);
-    problems(v, width - 4, problems);
-    return RowFactory.create(v);
+  /** A valid roster row back as core's record. */
+  static RosterRecord roster(Row row) {
+    return new RosterRecord(row.getString(FILE), row.getLong(LINE), row.getString(CLINIC), row.getString(COUPLE),
+        design(row), row.getString(13), List.of());
   }
 
-  static Design design(Row row, int at) {
-    return new Design(row.getString(at), row.getString(at + 1),
-        row.isNullAt(at + 2) ? null : row.getInt(at + 2), row.getString(at + 3));
+  private static Design design(Row row) {
+    return new Design(row.getString(DESIGN), row.getString(DESIGN + 1),
+        row.isNullAt(DESIGN + 2) ? null : row.getInt(DESIGN + 2), row.getString(DESIGN + 3));
   }
 
   private static void design(Object[] v, Design d) {
-    v[DESIGN_AT] = d.modality();
-    v[DESIGN_AT + 1] = d.method();
-    v[DESIGN_AT + 2] = d.sessionMinutes();
-    v[DESIGN_AT + 3] = d.therapist();
+    v[DESIGN] = d.modality();
+    v[DESIGN + 1] = d.method();
+    v[DESIGN + 2] = d.sessionMinutes();
+    v[DESIGN + 3] = d.therapist();
   }
 
-  private static void problems(Object[] v, int at, List<Problem> problems) {
+  private static void problems(Object[] v, List<Problem> problems) {
     if (problems.isEmpty()) {
       return;
     }
+    int at = v.length - 4;
     Problem first = problems.get(0);
     v[at] = first.reason().name();
     v[at + 1] = first.column();
@@ -142,5 +151,18 @@ final class IngestRows {
       detail.append(detail.length() == 0 ? "" : " | ").append(p.message());
     }
     v[at + 3] = detail.toString();
+  }
+
+  /** The {@code responses} columns: keys, then each answer under its item's name. */
+  static Column[] responseColumns(InstrumentCatalog catalog) {
+    List<Column> columns = new ArrayList<>();
+    for (String key : KEYS) {
+      columns.add(functions.col(key));
+    }
+    List<Item> items = catalog.items();
+    for (int i = 0; i < items.size(); i++) {
+      columns.add(functions.col(ANSWERS).getItem(i).as(items.get(i).id()));
+    }
+    return columns.toArray(Column[]::new);
   }
 }
