@@ -46,10 +46,12 @@ class SampleStudyTest {
 
   @Test
   void writesEveryDatasetReportAndManifest() {
-    for (String dir : List.of("responses", "quarantine", "scores", "couple_scores")) {
+    for (String dir : List.of("responses", "quarantine", "scores", "couple_scores", "outcomes", "trajectories",
+        "psychometrics", "comparisons")) {
       assertTrue(Files.exists(out.resolve(dir).resolve("_SUCCESS")), dir);
     }
-    for (String file : List.of("report/report.html", "report/report.md", "manifest.json", "ingest.json")) {
+    for (String file : List.of("report/report.html", "report/report.md", "manifest.json", "ingest.json",
+        "report/tables/comparisons.csv")) {
       assertTrue(Files.isRegularFile(out.resolve(file)), file);
     }
   }
@@ -167,6 +169,86 @@ class SampleStudyTest {
     assertTrue(manifest.contains("\"sha256\""));
     assertTrue(manifest.contains("\"key_origin\" : \"demo\""));
     assertFalse(manifest.contains("closer-public-demo-key"), "the key is never written");
+  }
+
+  @Test
+  void comparisonsAreCoreStatisticsOfTheOutcomeRows() {
+    // Recompute one comparison from the rows with core directly; the job gets there through
+    // partitioned accumulators, a distributed rank sort and per-couple sums.
+    List<Row> rows = spark.read().parquet(out.resolve("outcomes").toString())
+        .filter(col("score").equalTo("tls45_intimacy").and(col("level").equalTo("individual"))
+            .and(col("change").isNotNull()).and(col("method").isin("EFT", "IBCT")))
+        .collectAsList();
+    org.closer.core.stats.GroupSummary a = org.closer.core.stats.GroupSummary.create();
+    org.closer.core.stats.GroupSummary b = org.closer.core.stats.GroupSummary.create();
+    java.util.TreeMap<Double, long[]> histogram = new java.util.TreeMap<>();
+    Map<String, org.closer.core.stats.Moments> couples = new java.util.HashMap<>();
+    for (Row r : rows) {
+      boolean inA = r.<String>getAs("method").equals("EFT");
+      double change = r.getAs("change");
+      String category = r.getAs("category");
+      (inA ? a : b).accept(change, r.getAs("intake"), r.getAs("closing"),
+          category.equals("recovered") || category.equals("improved"));
+      histogram.computeIfAbsent(change, k -> new long[2])[inA ? 0 : 1]++;
+      couples.computeIfAbsent((inA ? "a" : "b") + r.getAs("couple"), k -> org.closer.core.stats.Moments.create())
+          .accept(change);
+    }
+    double rankSum = 0;
+    double ties = 0;
+    long before = 0;
+    for (long[] c : histogram.values()) {
+      long t = c[0] + c[1];
+      rankSum += c[0] * (before + (t + 1) / 2.0);
+      ties += (double) t * t * t - t;
+      before += t;
+    }
+    org.closer.core.stats.ClusteredGroup ca = org.closer.core.stats.ClusteredGroup.create();
+    org.closer.core.stats.ClusteredGroup cb = org.closer.core.stats.ClusteredGroup.create();
+    couples.forEach((k, m) -> (k.startsWith("a") ? ca : cb).accept(m.n(), m.mean() * m.n(), m.sumOfSquares()));
+    var expected = org.closer.core.stats.ComparisonResult.compute("method: EFT vs IBCT", "method",
+        "tls45_intimacy_change", "individual", "EFT", "IBCT",
+        new org.closer.core.stats.ComparisonResult.Inputs(a, b, rankSum, ties, ca, cb), 0.25);
+    Row actual = spark.read().parquet(out.resolve("comparisons").toString())
+        .filter(col("comparison").equalTo("method: EFT vs IBCT").and(col("outcome").equalTo("tls45_intimacy_change"))
+            .and(col("level").equalTo("individual"))).first();
+    assertEquals(expected.nA(), actual.<Long>getAs("n_a"));
+    assertEquals(expected.nB(), actual.<Long>getAs("n_b"));
+    double[][] pairs = {
+      {expected.meanDiff(), actual.getAs("mean_diff")}, {expected.welchP(), actual.getAs("welch_p")},
+      {expected.hedgesG(), actual.getAs("hedges_g")}, {expected.gLow(), actual.getAs("g_low")},
+      {expected.mwuW(), actual.getAs("mwu_w")}, {expected.mwuP(), actual.getAs("mwu_p")},
+      {expected.ancovaDiff(), actual.getAs("ancova_diff")}, {expected.ancovaP(), actual.getAs("ancova_p")},
+      {expected.tostP(), actual.getAs("tost_p")}, {expected.riskDiff(), actual.getAs("risk_diff")},
+      {expected.fisherP(), actual.getAs("fisher_p")}, {expected.clusterSe(), actual.getAs("cluster_se")},
+      {expected.icc(), actual.getAs("icc")}};
+    for (double[] p : pairs) {
+      assertEquals(p[0], p[1], 1e-9 * Math.max(1, Math.abs(p[0])));
+    }
+    assertTrue(actual.<Double>getAs("hedges_g") > 0.5, "EFT raises intimacy more than IBCT in the sample");
+    assertNotNull(actual.getAs("p_holm"));
+  }
+
+  @Test
+  void reliableChangeAndSlopesFollowTheirFormulas() {
+    Dataset<Row> outcomes = spark.read().parquet(out.resolve("outcomes").toString())
+        .filter(col("score").equalTo("csi16_total").and(col("level").equalTo("individual")));
+    double sd = outcomes.agg(org.apache.spark.sql.functions.stddev_samp("intake")).first().getDouble(0);
+    Row r = outcomes.filter(col("change").isNotNull()).orderBy("couple", "partner").first();
+    double reliability = r.getAs("reliability");
+    double sDiff = Math.sqrt(2) * sd * Math.sqrt(1 - reliability);
+    assertEquals(r.<Double>getAs("change") / sDiff, r.<Double>getAs("rci"), 1e-9);
+    assertEquals(51.5, r.<Double>getAs("cutoff"));
+    Row slope = spark.read().parquet(out.resolve("trajectories").toString())
+        .filter(col("score").equalTo("ors_total").and(col("level").equalTo("individual"))).orderBy("couple", "partner")
+        .first();
+    org.closer.core.stats.Comoments xy = org.closer.core.stats.Comoments.create(2);
+    for (Row s : spark.read().parquet(out.resolve("scores").toString())
+        .filter(col("couple").equalTo(slope.<String>getAs("couple")).and(col("partner").equalTo(slope.<String>getAs("partner")))
+            .and(col("timepoint").equalTo("session"))).collectAsList()) {
+      xy.accept(new double[] {s.<Integer>getAs("session"), s.<Double>getAs("ors_total")});
+    }
+    assertEquals(org.closer.core.stats.Slope.of(xy).slope(), slope.<Double>getAs("slope"), 1e-9);
+    assertEquals((int) xy.n(), slope.<Integer>getAs("sessions"));
   }
 
   private static String surveyKey(Row r) {

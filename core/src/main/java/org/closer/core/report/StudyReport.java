@@ -43,7 +43,7 @@ public final class StudyReport {
       subtitle.add("Pseudonyms were made with the public demo key: fine for the sample study, never for real data.");
     }
     return new Report("Closer report: " + study.name(), subtitle,
-        List.of(received(facts), sample(facts), scores(facts), methods(facts)));
+        List.of(received(facts), sample(facts), scores(facts), outcomes(facts), comparisons(facts), methods(facts)));
   }
 
   private Report.Section received(StudyFacts facts) {
@@ -157,6 +157,81 @@ public final class StudyReport {
           + factor.getValue().toLowerCase(Locale.ROOT)), header, numeric, rows));
     }
     return new Report.Section("scores", "Scores", blocks);
+  }
+
+  private Report.Section outcomes(StudyFacts facts) {
+    List<Report.Block> blocks = new ArrayList<>();
+    blocks.add(new Report.Paragraph("Change from intake to closing. Reliable change after Jacobson and Truax (1991):"
+        + " |RCI| > 1.96 with S_diff from the intake SD and the instrument's reliability; recovered means reliably"
+        + " improved and across the clinical cut-off. At couple level the unit is the partners' mean."));
+    List<List<String>> rows = new ArrayList<>();
+    for (StudyFacts.OutcomeSummary o : facts.outcomes()) {
+      boolean hide = cells.hides(o.completed());
+      List<Long> categories = List.of(o.recovered(), o.improved(), o.unchanged(), o.deteriorated());
+      boolean[] hidden = cells.hidden(categories);
+      List<String> row = new ArrayList<>(List.of(o.score(), o.level(), cells.count(o.n()), cells.count(o.completed()),
+          hide ? CellPolicy.SUPPRESSED : fixed(o.meanChange()) + " (" + fixed(o.sdChange()) + ")"));
+      for (int i = 0; i < categories.size(); i++) {
+        row.add(hide || hidden[i] ? CellPolicy.SUPPRESSED : share(categories.get(i), o.completed()));
+      }
+      rows.add(row);
+    }
+    blocks.add(new Report.Table("Change from intake", List.of("Score", "Level", "With intake", "Completed",
+        "Change M (SD)", "Recovered", "Improved", "Unchanged", "Deteriorated"),
+        List.of(false, false, true, true, true, true, true, true, true), rows));
+    return new Report.Section("outcomes", "Outcomes", blocks);
+  }
+
+  private Report.Section comparisons(StudyFacts facts) {
+    List<Report.Block> blocks = new ArrayList<>();
+    blocks.add(new Report.Paragraph("Differences are group a minus group b: change scores (closing - intake) and"
+        + " session slopes. Welch's t with its 95% CI; Hedges' g with a non-central t interval; p adjusted across the"
+        + " outcomes of each comparison and level (Holm). At individual level the partners of a couple are not"
+        + " independent: see cluster_se, cluster_p and icc in report/tables/comparisons.csv. Equivalent: both one-sided"
+        + " tests reject a difference as large as " + study.equivalenceMargin() + " pooled SD (TOST, alpha 0.05)."
+        + " Rows with a group of fewer than " + study.minCellSize() + " are suppressed."));
+    Map<String, List<org.closer.core.stats.ComparisonResult>> byComparison = new LinkedHashMap<>();
+    for (var c : facts.comparisons()) {
+      byComparison.computeIfAbsent(c.comparison(), k -> new ArrayList<>()).add(c);
+    }
+    for (var e : byComparison.entrySet()) {
+      List<List<String>> rows = new ArrayList<>();
+      for (var c : e.getValue()) {
+        if (cells.hides(c.nA()) || cells.hides(c.nB())) {
+          rows.add(List.of(c.outcome(), c.level(), CellPolicy.SUPPRESSED, CellPolicy.SUPPRESSED, CellPolicy.SUPPRESSED,
+              CellPolicy.SUPPRESSED, "", "", ""));
+          continue;
+        }
+        rows.add(List.of(c.outcome(), c.level(), msd(c.meanA(), c.sdA(), c.nA()), msd(c.meanB(), c.sdB(), c.nB()),
+            fixed(c.meanDiff()) + " [" + fixed(c.diffLow()) + ", " + fixed(c.diffHigh()) + "]",
+            fixed(c.hedgesG()) + " [" + fixed(c.gLow()) + ", " + fixed(c.gHigh()) + "]",
+            p(c.welchP()), p(c.pHolm()), c.equivalent() == null ? "" : c.equivalent() ? "yes" : "no"));
+      }
+      var first = e.getValue().get(0);
+      blocks.add(new Report.Table(e.getKey(), List.of("Outcome", "Level", first.groupA() + " M (SD, n)",
+          first.groupB() + " M (SD, n)", "Difference [95% CI]", "g [95% CI]", "p", "p (Holm)", "Equivalent"),
+          List.of(false, false, true, true, true, true, true, true, false), rows));
+    }
+    if (byComparison.isEmpty()) {
+      blocks.add(new Report.Paragraph("No comparison had observations in both groups."));
+    }
+    return new Report.Section("comparisons", "Comparisons", blocks);
+  }
+
+  private static String msd(double mean, double sd, long n) {
+    return fixed(mean) + " (" + fixed(sd) + ", " + n + ")";
+  }
+
+  /** APA style: three decimals, "< .001" below. */
+  private static String p(double p) {
+    if (Double.isNaN(p)) {
+      return "";
+    }
+    return p < 0.001 ? "< .001" : String.format(Locale.ROOT, "%.3f", p).replaceFirst("^0", "");
+  }
+
+  private static String share(long k, long n) {
+    return n == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100.0 * k / n);
   }
 
   private Report.Section methods(StudyFacts facts) {

@@ -9,7 +9,8 @@ import org.closer.core.instrument.Cutoff;
  * every built-in instrument (their distressed side is below the cut-off); an instrument whose
  * distressed side is above has its improvement read downwards.
  */
-public final class ReliableChange {
+public final class ReliableChange implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   public static final double CRITICAL = 1.96;
 
   /** Jacobson-Truax categories. */

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.closer.core.ingest.CsvLines;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +87,8 @@ class RReferenceTest {
       close(fixture, "g_high", g.high(), OPTIM);
       close(fixture, "tost_p", groups.equivalence(0.25 * groups.pooledSd()).p(), EXACT);
 
-      MannWhitney.Result mw = rankSums(people).test();
+      double[] ranks = rankSums(people);
+      MannWhitney.Result mw = MannWhitney.of(a.n(), b.n(), ranks[0], ranks[1]);
       close(fixture, "mwu_w", mw.w(), EXACT);
       close(fixture, "mwu_p", mw.p(), EXACT);
       close(fixture, "rank_biserial", mw.rankBiserial(), EXACT);
@@ -172,12 +172,13 @@ class RReferenceTest {
 
   @Test
   void sessionSlopeEqualsR() throws IOException {
-    SimpleRegression regression = new SimpleRegression();
+    Comoments xy = Comoments.create(2);
     for (Map<String, String> r : csv("trajectory.csv")) {
-      regression.addData(Double.parseDouble(r.get("session")), Double.parseDouble(r.get("value")));
+      xy.accept(new double[] {Double.parseDouble(r.get("session")), Double.parseDouble(r.get("value"))});
     }
-    close("trajectory", "slope", regression.getSlope(), EXACT);
-    close("trajectory", "slope_se", regression.getSlopeStdErr(), EXACT);
+    Slope slope = Slope.of(xy);
+    close("trajectory", "slope", slope.slope(), EXACT);
+    close("trajectory", "slope_se", slope.se(), EXACT);
   }
 
   private static Moments split(List<Person> people, String group, int half) {
@@ -190,25 +191,22 @@ class RReferenceTest {
     return m;
   }
 
-  /** Mid-rank sums over the sorted distinct changes, cut into two "partitions". */
-  private static RankSums rankSums(List<Person> people) {
+  /** Group a's sum of mid-ranks and the tie term sum(t^3 - t), as the Spark job computes them from a histogram. */
+  private static double[] rankSums(List<Person> people) {
     TreeMap<Double, long[]> counts = new TreeMap<>();
     for (Person p : people) {
       counts.computeIfAbsent(p.change(), k -> new long[2])[p.group().equals("a") ? 0 : 1]++;
     }
-    List<long[]> sorted = new ArrayList<>(counts.values());
-    int cut = sorted.size() / 2;
-    RankSums first = RankSums.startingAt(0);
+    double rankSumA = 0;
+    double ties = 0;
     long before = 0;
-    for (long[] c : sorted.subList(0, cut)) {
-      first.accept(c[0], c[1]);
-      before += c[0] + c[1];
+    for (long[] c : counts.values()) {
+      long t = c[0] + c[1];
+      rankSumA += c[0] * (before + (t + 1) / 2.0);
+      ties += (double) t * t * t - t;
+      before += t;
     }
-    RankSums second = RankSums.startingAt(before);
-    for (long[] c : sorted.subList(cut, sorted.size())) {
-      second.accept(c[0], c[1]);
-    }
-    return first.combine(second);
+    return new double[] {rankSumA, ties};
   }
 
   private static ClusteredGroup clusters(List<Person> people, String group) {

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       IngestCommand.class,
       ScoreCommand.class,
+      OutcomesCommand.class,
+      CompareCommand.class,
       ReportCommand.class,
       InstrumentsCommand.class,
       GenerateCommand.class,

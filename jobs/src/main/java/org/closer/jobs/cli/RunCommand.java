@@ -3,6 +3,7 @@ package org.closer.jobs.cli;
 import java.util.concurrent.Callable;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
+import org.closer.jobs.compare.ComparisonsJob;
 import org.closer.jobs.ingest.IngestJob;
 import org.closer.jobs.report.ReportJob;
 import org.closer.jobs.score.ScoreJob;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run every stage: ingest, score, report. With no options it runs the bundled sample study.")
+    description = "Run every stage: ingest, score, outcomes, compare, report. With no options it runs the bundled"
+        + " sample study.")
 final class RunCommand implements Callable<Integer> {
   @Mixin StudyOptions options;
 
@@ -20,6 +22,8 @@ final class RunCommand implements Callable<Integer> {
     Progress.Stage whole = ctx.progress().start("run");
     new IngestJob(ctx).run();
     new ScoreJob(ctx).run();
+    OutcomesCommand.outcomes(ctx);
+    new ComparisonsJob(ctx).run();
     new ReportJob(ctx).run();
     Manifest.write(ctx);
     whole.done("outputs in " + ctx.outputs().root() + "/, manifest in " + ctx.outputs().path(Manifest.FILE));

@@ -6,6 +6,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.when;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.COMPARISONS;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.QUARANTINE;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.RESPONSES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
@@ -25,6 +28,7 @@ import org.closer.core.report.StudyFacts;
 import org.closer.core.report.StudyReport;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
+import org.closer.jobs.compare.ComparisonRows;
 import org.closer.jobs.ingest.IngestJob;
 
 /** Computes the report's numbers with Spark (aggregates only) and renders them with core. */
@@ -45,12 +49,28 @@ public final class ReportJob {
     Dataset<Row> quarantine = ctx.outputs().read(ctx.spark(), QUARANTINE);
     Dataset<Row> scores = ctx.outputs().read(ctx.spark(), SCORES);
     StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(responses), groups(responses),
-        descriptives(scores));
+        descriptives(scores), outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)),
+        ctx.outputs().read(ctx.spark(), COMPARISONS).collectAsList().stream().map(ComparisonRows::fromRow).toList());
     Report report = new StudyReport(ctx.study(), ctx.catalog()).build(facts);
     ctx.fs().write(ctx.outputs().path(HTML), HtmlRenderer.render(report));
     ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
     stage.done("wrote " + HTML + " and " + MARKDOWN);
     return report;
+  }
+
+  private static List<StudyFacts.OutcomeSummary> outcomes(Dataset<Row> outcomes) {
+    List<StudyFacts.OutcomeSummary> out = new ArrayList<>();
+    for (Row r : outcomes.groupBy("score", "level")
+        .agg(count(lit(1)), count(col("change")), avg(col("change")), stddev_samp(col("change")),
+            count(when(col("category").equalTo("recovered"), 1)), count(when(col("category").equalTo("improved"), 1)),
+            count(when(col("category").equalTo("unchanged"), 1)),
+            count(when(col("category").equalTo("deteriorated"), 1)))
+        .orderBy("score", "level").collectAsList()) {
+      out.add(new StudyFacts.OutcomeSummary(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3),
+          r.isNullAt(4) ? Double.NaN : r.getDouble(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5), r.getLong(6),
+          r.getLong(7), r.getLong(8), r.getLong(9)));
+    }
+    return out;
   }
 
   private static List<StudyFacts.ReasonCount> quarantine(Dataset<Row> quarantine) {

@@ -1,0 +1,30 @@
+package org.closer.jobs.cli;
+
+import java.util.concurrent.Callable;
+import org.closer.jobs.RunContext;
+import org.closer.jobs.outcomes.OutcomesJob;
+import org.closer.jobs.outcomes.PsychometricsJob;
+import org.closer.jobs.outcomes.TrajectoriesJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "outcomes", mixinStandardHelpOptions = true,
+    description = "Reliability, change from intake with reliable change, and session slopes: writes psychometrics,"
+        + " outcomes and trajectories.")
+final class OutcomesCommand implements Callable<Integer> {
+  @Mixin StudyOptions options;
+
+  @Override
+  public Integer call() {
+    RunContext ctx = options.context(false);
+    outcomes(ctx);
+    Manifest.write(ctx);
+    return 0;
+  }
+
+  /** Psychometrics first: the sample's intake alpha is the reliable change index's fallback reliability. */
+  static void outcomes(RunContext ctx) {
+    new OutcomesJob(ctx).run(new PsychometricsJob(ctx).run());
+    new TrajectoriesJob(ctx).run();
+  }
+}

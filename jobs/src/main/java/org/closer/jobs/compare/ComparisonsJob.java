@@ -1,0 +1,236 @@
+package org.closer.jobs.compare;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.var_samp;
+import static org.apache.spark.sql.functions.when;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.COMPARISONS;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.TRAJECTORIES;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.closer.core.report.CsvTables;
+import org.closer.core.stats.ClusteredGroup;
+import org.closer.core.stats.ComparisonResult;
+import org.closer.core.stats.GroupSummary;
+import org.closer.core.stats.PAdjust;
+import org.closer.jobs.Progress;
+import org.closer.jobs.RunContext;
+import org.closer.jobs.SparkSchemas;
+import org.closer.jobs.outcomes.OutcomesJob;
+import scala.Tuple2;
+
+/**
+ * {@code outcomes} and {@code trajectories} to {@code comparisons}. Spark computes, per
+ * comparison, outcome, level and group, the sufficient statistics in one pass each (core's
+ * accumulators merged across partitions; per-couple sums for the clustering; a histogram of values
+ * ranked by a distributed sort); core turns them into estimates. Nothing row-level reaches the
+ * driver.
+ */
+public final class ComparisonsJob {
+  public static final String CSV = "report/tables/comparisons.csv";
+  private static final String SEP = "\u0000";
+
+  private final RunContext ctx;
+
+  public ComparisonsJob(RunContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public List<ComparisonResult> run() {
+    Progress.Stage stage = ctx.progress().start("compare");
+    Dataset<Row> observations = observations().persist(StorageLevel.MEMORY_AND_DISK());
+    List<ComparisonPlan> plans = ComparisonPlan.of(ctx.study(), levels(observations));
+    Dataset<Row> labeled = label(observations, plans).persist(StorageLevel.MEMORY_AND_DISK());
+
+    Map<String, GroupSummary> groups = labeled.javaRDD()
+        .mapToPair(r -> new Tuple2<>(key(r, "comparison", "outcome", "level", "group"), r))
+        .combineByKey(r -> accept(GroupSummary.create(), r), ComparisonsJob::accept, GroupSummary::combine)
+        .collectAsMap();
+    Map<String, ClusteredGroup> clusters = clusters(labeled);
+    Map<String, double[]> ranks = ranks(labeled);
+
+    Map<String, List<ComparisonResult>> byFamily = new LinkedHashMap<>();
+    for (ComparisonPlan plan : plans) {
+      for (String outcomeLevel : outcomeLevels(groups, plan.name())) {
+        String[] ol = outcomeLevel.split(SEP);
+        GroupSummary a = groups.get(plan.name() + SEP + outcomeLevel + SEP + "a");
+        GroupSummary b = groups.get(plan.name() + SEP + outcomeLevel + SEP + "b");
+        if (a == null || b == null) {
+          continue;
+        }
+        double[] rank = ranks.get(plan.name() + SEP + outcomeLevel);
+        boolean individual = ol[1].equals(OutcomesJob.INDIVIDUAL);
+        ComparisonResult.Inputs in = new ComparisonResult.Inputs(a, b, rank[0], rank[1],
+            individual ? clusters.get(plan.name() + SEP + ol[0] + SEP + "a") : null,
+            individual ? clusters.get(plan.name() + SEP + ol[0] + SEP + "b") : null);
+        byFamily.computeIfAbsent(plan.name() + SEP + ol[1], k -> new ArrayList<>()).add(ComparisonResult.compute(
+            plan.name(), plan.factor(), ol[0], ol[1], plan.groupA(), plan.groupB(), in, ctx.study().equivalenceMargin()));
+      }
+    }
+    List<ComparisonResult> results = adjusted(byFamily);
+    labeled.unpersist();
+    observations.unpersist();
+    write(results);
+    stage.done(results.size() + " comparisons (" + plans.size() + " group pairs x outcomes x levels)");
+    return results;
+  }
+
+  /** One row per unit and outcome: change scores from outcomes, slopes from trajectories. */
+  private Dataset<Row> observations() {
+    Dataset<Row> changes = ctx.outputs().read(ctx.spark(), OUTCOMES).filter(col("change").isNotNull())
+        .select(col("level"), col("clinic"), col("couple"), col("modality"), col("method"),
+            col("session_minutes").cast("string").as("session_minutes"),
+            concat(col("score"), lit("_change")).as("outcome"), col("change").as("value"), col("intake"),
+            col("closing"),
+            when(col("category").isNull(), lit(null).cast("boolean"))
+                .otherwise(col("category").isin("recovered", "improved")).as("success"));
+    Dataset<Row> slopes = ctx.outputs().read(ctx.spark(), TRAJECTORIES).filter(col("slope").isNotNull())
+        .select(col("level"), col("clinic"), col("couple"), col("modality"), col("method"),
+            col("session_minutes").cast("string").as("session_minutes"),
+            concat(col("score"), lit("_slope")).as("outcome"), col("slope").as("value"),
+            lit(null).cast("double").as("intake"), lit(null).cast("double").as("closing"),
+            lit(null).cast("boolean").as("success"));
+    return changes.unionByName(slopes);
+  }
+
+  private static Map<String, List<String>> levels(Dataset<Row> observations) {
+    Map<String, List<String>> levels = new HashMap<>();
+    Dataset<Row> pairs = observations.selectExpr(
+        "stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes) as (factor, flevel)")
+        .distinct();
+    for (Row r : pairs.collectAsList()) {
+      levels.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+    }
+    return levels;
+  }
+
+  /** Each observation once per comparison it takes part in, with its group (a or b). */
+  private Dataset<Row> label(Dataset<Row> observations, List<ComparisonPlan> plans) {
+    List<Row> planRows = new ArrayList<>();
+    for (ComparisonPlan p : plans) {
+      planRows.add(RowFactory.create(p.name(), p.factor(), p.groupA(), "a", p.outcomes().toArray(String[]::new)));
+      planRows.add(RowFactory.create(p.name(), p.factor(), p.groupB(), "b", p.outcomes().toArray(String[]::new)));
+    }
+    StructType planType = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("comparison", DataTypes.StringType, false),
+        DataTypes.createStructField("factor", DataTypes.StringType, false),
+        DataTypes.createStructField("flevel", DataTypes.StringType, false),
+        DataTypes.createStructField("group", DataTypes.StringType, false),
+        DataTypes.createStructField("wanted", DataTypes.createArrayType(DataTypes.StringType), false)));
+    Dataset<Row> planFrame = ctx.spark().createDataFrame(planRows, planType);
+    Dataset<Row> byFactor = observations.selectExpr("level", "clinic", "couple", "outcome", "value", "intake", "closing",
+        "success", "stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes) as (factor, flevel)");
+    Dataset<Row> plan = org.apache.spark.sql.functions.broadcast(planFrame);
+    return byFactor.join(plan, byFactor.col("factor").equalTo(plan.col("factor"))
+            .and(byFactor.col("flevel").equalTo(plan.col("flevel"))))
+        .filter("size(wanted) = 0 or array_contains(wanted, outcome)")
+        .select("comparison", "outcome", "level", "group", "clinic", "couple", "value", "intake", "closing", "success");
+  }
+
+  private static GroupSummary accept(GroupSummary g, Row r) {
+    return g.accept(r.<Double>getAs("value"), nan(r.getAs("intake")), nan(r.getAs("closing")), r.getAs("success"));
+  }
+
+  private static double nan(Object v) {
+    return v == null ? Double.NaN : (Double) v;
+  }
+
+  /** Per comparison, outcome and group at individual level: couples' sizes, sums and within-couple squares. */
+  private static Map<String, ClusteredGroup> clusters(Dataset<Row> labeled) {
+    Dataset<Row> perCouple = labeled.filter(col("level").equalTo(OutcomesJob.INDIVIDUAL))
+        .groupBy("comparison", "outcome", "group", "clinic", "couple")
+        .agg(count(col("value")).as("n"), sum(col("value")).as("s"), var_samp(col("value")).as("v"));
+    return perCouple.javaRDD()
+        .mapToPair(r -> new Tuple2<>(key(r, "comparison", "outcome", "group"), r))
+        .combineByKey(r -> cluster(ClusteredGroup.create(), r), ComparisonsJob::cluster, ClusteredGroup::combine)
+        .collectAsMap();
+  }
+
+  private static ClusteredGroup cluster(ClusteredGroup g, Row r) {
+    long n = r.getAs("n");
+    Object v = r.getAs("v");
+    return g.accept(n, r.<Double>getAs("s"), v == null ? 0 : (Double) v * (n - 1));
+  }
+
+  /**
+   * Group a's mid-rank sum and the tie term per comparison, outcome and level: a histogram of the
+   * values, sorted within each key by a distributed sort, each value's rank offset a running sum.
+   */
+  private static Map<String, double[]> ranks(Dataset<Row> labeled) {
+    Dataset<Row> histogram = labeled.groupBy("comparison", "outcome", "level", "value")
+        .agg(sum(when(col("group").equalTo("a"), 1).otherwise(0)).as("ca"),
+            sum(when(col("group").equalTo("b"), 1).otherwise(0)).as("cb"))
+        .withColumn("t", col("ca").plus(col("cb")));
+    var before = Window.partitionBy("comparison", "outcome", "level").orderBy("value")
+        .rowsBetween(Window.unboundedPreceding(), -1);
+    Dataset<Row> ranked = histogram
+        .withColumn("before", coalesce(sum(col("t")).over(before), lit(0L)))
+        .withColumn("rank_a", col("ca").multiply(col("before").plus(col("t").plus(1).divide(2.0))))
+        .withColumn("tie", col("t").cast("double").multiply(col("t")).multiply(col("t")).minus(col("t")));
+    Map<String, double[]> out = new HashMap<>();
+    for (Row r : ranked.groupBy("comparison", "outcome", "level").agg(sum("rank_a"), sum("tie")).collectAsList()) {
+      out.put(r.getString(0) + SEP + r.getString(1) + SEP + r.getString(2), new double[] {r.getDouble(3), r.getDouble(4)});
+    }
+    return out;
+  }
+
+  /** "outcome SEP level" of every group summary of a comparison, sorted. */
+  private static List<String> outcomeLevels(Map<String, GroupSummary> groups, String comparison) {
+    return groups.keySet().stream()
+        .filter(k -> k.startsWith(comparison + SEP))
+        .map(k -> k.substring(comparison.length() + 1, k.lastIndexOf(SEP)))
+        .distinct()
+        .sorted(Comparator.comparing((String k) -> k.split(SEP)[1]).thenComparing(k -> k.split(SEP)[0]))
+        .toList();
+  }
+
+  /** Holm and BH across the outcomes of one comparison at one level. */
+  private static List<ComparisonResult> adjusted(Map<String, List<ComparisonResult>> byFamily) {
+    List<ComparisonResult> out = new ArrayList<>();
+    for (List<ComparisonResult> family : byFamily.values()) {
+      double[] p = family.stream().mapToDouble(ComparisonResult::welchP).toArray();
+      double[] holm = PAdjust.holm(p);
+      double[] bh = PAdjust.benjaminiHochberg(p);
+      for (int i = 0; i < family.size(); i++) {
+        out.add(family.get(i).withAdjusted(holm[i], bh[i]));
+      }
+    }
+    return out;
+  }
+
+  private void write(List<ComparisonResult> results) {
+    List<Row> rows = new ArrayList<>();
+    for (ComparisonResult c : results) {
+      rows.add(RowFactory.create(ComparisonRows.values(c)));
+    }
+    StructType type = SparkSchemas.struct(ctx.schemas().schema(COMPARISONS));
+    ctx.outputs().write(COMPARISONS, ctx.spark().createDataFrame(rows, type), rows.size());
+    ctx.fs().write(ctx.outputs().path(CSV), CsvTables.write(List.of(type.fieldNames()),
+        rows.stream().map(ComparisonRows::text).toList()));
+  }
+
+  private static String key(Row r, String... columns) {
+    StringBuilder sb = new StringBuilder();
+    for (String c : columns) {
+      sb.append(sb.length() == 0 ? "" : SEP).append((Object) r.getAs(c));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,158 @@
+package org.closer.jobs.outcomes;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.when;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+import org.closer.core.instrument.Cutoff;
+import org.closer.core.instrument.Instrument;
+import org.closer.core.instrument.Subscale;
+import org.closer.core.model.Timepoint;
+import org.closer.core.stats.ReliableChange;
+import org.closer.core.study.StudyConfig;
+import org.closer.jobs.Progress;
+import org.closer.jobs.RunContext;
+import org.closer.jobs.SparkSchemas;
+
+/**
+ * {@code scores} and {@code couple_scores} to {@code outcomes}: intake, closing and follow-up of
+ * every long-survey score per partner and per couple, the change, and the Jacobson-Truax reliable
+ * change with its category.
+ */
+public final class OutcomesJob {
+  public static final String INDIVIDUAL = "individual";
+  public static final String COUPLE = "couple";
+
+  private final RunContext ctx;
+
+  public OutcomesJob(RunContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The subscales of instruments given at intake: the ones with a change from intake. */
+  public static List<Subscale> longScores(org.closer.core.instrument.InstrumentCatalog catalog) {
+    List<Subscale> out = new ArrayList<>();
+    for (Instrument i : catalog.instruments()) {
+      if (i.administered().contains(Timepoint.INTAKE)) {
+        out.addAll(i.subscales());
+      }
+    }
+    return out;
+  }
+
+  /** What the RCI of one score at one level is computed with. */
+  private record Rule(double reliability, Double cutoff, ReliableChange change) implements java.io.Serializable {}
+
+  /**
+   * @param sampleAlpha intake alpha per subscale column, from {@link PsychometricsJob}
+   */
+  public long run(Map<String, Double> sampleAlpha) {
+    Progress.Stage stage = ctx.progress().start("outcomes");
+    List<Subscale> scores = longScores(ctx.catalog());
+    Dataset<Row> partners = wide(ctx.outputs().read(ctx.spark(), SCORES), scores, "", INDIVIDUAL);
+    Dataset<Row> couples = wide(ctx.outputs().read(ctx.spark(), COUPLE_SCORES), scores, "_mean", COUPLE);
+    Dataset<Row> base = partners.unionByName(couples).filter(col("intake").isNotNull())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    Map<String, Rule> rules = new HashMap<>();
+    for (Row r : base.groupBy("level", "score").agg(stddev_samp("intake")).collectAsList()) {
+      Subscale s = scores.stream().filter(x -> x.column().equals(r.getString(1))).findFirst().orElseThrow();
+      double reliability = reliability(s, sampleAlpha);
+      Double cutoff = cutoff(s);
+      Cutoff side = cutoff == null ? null : new Cutoff(cutoff,
+          s.cutoff() == null ? Cutoff.Side.BELOW : s.cutoff().distressed(), "", true);
+      double sd = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
+      rules.put(r.getString(0) + "/" + s.column(), new Rule(reliability, cutoff, new ReliableChange(sd, reliability, side)));
+    }
+    Dataset<Row> outcomes = base.map((MapFunction<Row, Row>) r -> {
+      Rule rule = rules.get(r.<String>getAs("level") + "/" + r.<String>getAs("score"));
+      Double intake = r.getAs("intake");
+      Double closing = r.getAs("closing");
+      Double followup = r.getAs("followup");
+      Double change = closing == null ? null : closing - intake;
+      Double rci = null;
+      String category = null;
+      if (change != null && !Double.isNaN(rule.change().sDiff()) && rule.change().sDiff() > 0) {
+        rci = rule.change().index(intake, closing);
+        ReliableChange.Category c = rule.change().category(intake, closing);
+        category = c == null ? null : c.code();
+      }
+      return RowFactory.create(r.getAs("level"), r.getAs("clinic"), r.getAs("couple"), r.getAs("partner"),
+          r.getAs("modality"), r.getAs("method"), r.getAs("session_minutes"), r.getAs("therapist"), r.getAs("score"),
+          intake, closing, followup, change, followup == null ? null : followup - intake, rci, category,
+          PsychometricsJob.nullable(rule.reliability()), rule.cutoff(), r.getAs("sessions_attended"),
+          r.getAs("dropped_out"));
+    }, Encoders.row(SparkSchemas.struct(ctx.schemas().schema(OUTCOMES))));
+    long count = base.count();
+    ctx.outputs().write(OUTCOMES, outcomes, count);
+    base.unpersist();
+    stage.done(Progress.count(count) + " partner and couple outcomes on " + scores.size() + " scores");
+    return count;
+  }
+
+  /**
+   * One row per unit (partner or couple) and score: intake, closing, follow-up side by side, with
+   * sessions attended and dropout.
+   */
+  private static Dataset<Row> wide(Dataset<Row> df, List<Subscale> scores, String suffix, String level) {
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(min("modality").as("modality"));
+    aggs.add(min("method").as("method"));
+    aggs.add(min("session_minutes").as("session_minutes"));
+    aggs.add(min("therapist").as("therapist"));
+    aggs.add(countDistinct(when(col("timepoint").equalTo("session"), col("session"))).cast("int").as("sessions_attended"));
+    aggs.add(max(col("timepoint").equalTo("closing")).as("has_closing"));
+    StringBuilder stack = new StringBuilder("stack(").append(scores.size());
+    for (Subscale s : scores) {
+      for (String t : new String[] {"intake", "closing", "followup"}) {
+        aggs.add(max(when(col("timepoint").equalTo(t), col(s.column() + suffix))).as(s.column() + "__" + t));
+      }
+      stack.append(", '").append(s.column()).append("', ").append(s.column()).append("__intake, ")
+          .append(s.column()).append("__closing, ").append(s.column()).append("__followup");
+    }
+    stack.append(") as (score, intake, closing, followup)");
+    List<String> keys = new ArrayList<>(List.of("clinic", "couple"));
+    if (level.equals(INDIVIDUAL)) {
+      keys.add("partner");
+    }
+    Dataset<Row> grouped = df.groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    return grouped.selectExpr("'" + level + "' as level", "clinic", "couple",
+        level.equals(INDIVIDUAL) ? "partner" : "cast(null as string) as partner", "modality", "method",
+        "session_minutes", "therapist", "sessions_attended", "not has_closing as dropped_out", stack.toString());
+  }
+
+  private double reliability(Subscale s, Map<String, Double> sampleAlpha) {
+    if (ctx.study().reliability() == StudyConfig.ReliabilitySource.PUBLISHED && s.reliability() != null) {
+      return s.reliability().alpha();
+    }
+    return sampleAlpha.getOrDefault(s.column(), Double.NaN);
+  }
+
+  /** A published cut-off wins; otherwise Jacobson-Truax c or a from the study's norms; else none. */
+  private Double cutoff(Subscale s) {
+    if (s.cutoff() != null) {
+      return s.cutoff().value();
+    }
+    StudyConfig.Norms n = ctx.study().norms().get(s.column());
+    return n == null ? null : ReliableChange.normCutoff(n.clinicalMean(), n.clinicalSd(), n.healthyMean(), n.healthySd());
+  }
+}
