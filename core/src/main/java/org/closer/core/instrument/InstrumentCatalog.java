@@ -118,6 +118,12 @@ public final class InstrumentCatalog implements Serializable {
     return itemIndex.getOrDefault(column, -1);
   }
 
+  /** The subscales of the instruments a study usually gives at {@code timepoint}, in column order. */
+  public List<Subscale> subscalesGivenAt(org.closer.core.model.Timepoint timepoint) {
+    return instruments.stream().filter(i -> i.administered().contains(timepoint))
+        .flatMap(i -> i.subscales().stream()).toList();
+  }
+
   /** The instruments with Sternberg's three components. */
   public List<Instrument> loveInstruments() {
     return instruments.stream().filter(Instrument::hasLoveComponents).toList();

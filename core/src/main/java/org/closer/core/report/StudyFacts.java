@@ -10,7 +10,9 @@ import org.closer.core.ingest.IngestSummary;
  * @param clinics per clinic: accepted survey rows and couples
  * @param groups couples per level of each design factor
  * @param descriptives score summaries by timepoint and group
+ * @param reliability alpha per subscale and timepoint, all couples
  * @param outcomes change from intake per score and level
+ * @param slopes session slopes per score and level
  * @param comparisons the comparisons dataset
  */
 public record StudyFacts(
@@ -19,7 +21,9 @@ public record StudyFacts(
     List<ClinicCount> clinics,
     List<GroupCount> groups,
     List<Descriptive> descriptives,
+    List<Reliability> reliability,
     List<OutcomeSummary> outcomes,
+    List<SlopeSummary> slopes,
     List<org.closer.core.stats.ComparisonResult> comparisons) {
 
   /**
@@ -30,6 +34,12 @@ public record StudyFacts(
    */
   public record OutcomeSummary(String score, String level, long n, long completed, double meanChange, double sdChange,
       long recovered, long improved, long unchanged, long deteriorated) {}
+
+  /** Cronbach's alpha of one subscale at one timepoint (complete cases). */
+  public record Reliability(String score, String timepoint, long n, double alpha, double low, double high) {}
+
+  /** Session slopes of one measure at one level: units with a slope, their mean and SD. */
+  public record SlopeSummary(String score, String level, long n, double mean, double sd) {}
 
   public record ReasonCount(String reason, String clinic, long rows) {}
 

@@ -43,7 +43,8 @@ public final class StudyReport {
       subtitle.add("Pseudonyms were made with the public demo key: fine for the sample study, never for real data.");
     }
     return new Report("Closer report: " + study.name(), subtitle,
-        List.of(received(facts), sample(facts), scores(facts), outcomes(facts), comparisons(facts), methods(facts)));
+        List.of(received(facts), sample(facts), scores(facts), reliability(facts), outcomes(facts), comparisons(facts),
+            methods(facts)));
   }
 
   private Report.Section received(StudyFacts facts) {
@@ -159,6 +160,21 @@ public final class StudyReport {
     return new Report.Section("scores", "Scores", blocks);
   }
 
+  private Report.Section reliability(StudyFacts facts) {
+    List<List<String>> rows = new ArrayList<>();
+    for (StudyFacts.Reliability r : facts.reliability()) {
+      boolean hide = cells.hides(r.n());
+      rows.add(List.of(r.score(), r.timepoint(), cells.count(r.n()),
+          hide ? CellPolicy.SUPPRESSED : fixed(r.alpha()) + " [" + fixed(r.low()) + ", " + fixed(r.high()) + "]"));
+    }
+    return new Report.Section("reliability", "Reliability", List.of(
+        new Report.Paragraph("Cronbach's alpha with Feldt's 95% interval, from surveys with every item of the subscale"
+            + " answered. Session surveys are pooled. Per group and per item (corrected item-total correlations):"
+            + " the psychometrics dataset."),
+        new Report.Table("Cronbach's alpha by timepoint", List.of("Score", "Timepoint", "n", "Alpha [95% CI]"),
+            List.of(false, false, true, true), rows)));
+  }
+
   private Report.Section outcomes(StudyFacts facts) {
     List<Report.Block> blocks = new ArrayList<>();
     blocks.add(new Report.Paragraph("Change from intake to closing. Reliable change after Jacobson and Truax (1991):"
@@ -179,6 +195,14 @@ public final class StudyReport {
     blocks.add(new Report.Table("Change from intake", List.of("Score", "Level", "With intake", "Completed",
         "Change M (SD)", "Recovered", "Improved", "Unchanged", "Deteriorated"),
         List.of(false, false, true, true, true, true, true, true, true), rows));
+    List<List<String>> slopes = new ArrayList<>();
+    for (StudyFacts.SlopeSummary sl : facts.slopes()) {
+      boolean hide = cells.hides(sl.n());
+      slopes.add(List.of(sl.score(), sl.level(), cells.count(sl.n()),
+          hide ? CellPolicy.SUPPRESSED : fixed(sl.mean()) + " (" + fixed(sl.sd()) + ")"));
+    }
+    blocks.add(new Report.Table("Session trajectories: change per session (least-squares slope)",
+        List.of("Score", "Level", "With a slope", "Slope M (SD)"), List.of(false, false, true, true), slopes));
     return new Report.Section("outcomes", "Outcomes", blocks);
   }
 

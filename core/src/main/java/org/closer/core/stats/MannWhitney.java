@@ -16,6 +16,35 @@ public final class MannWhitney {
 
   private MannWhitney() {}
 
+  /** From the two samples themselves, for data small enough to sort in memory (NaN values are skipped). */
+  public static Result of(double[] a, double[] b) {
+    java.util.TreeMap<Double, long[]> counts = new java.util.TreeMap<>();
+    for (double x : a) {
+      if (!Double.isNaN(x)) {
+        counts.computeIfAbsent(x, k -> new long[2])[0]++;
+      }
+    }
+    for (double x : b) {
+      if (!Double.isNaN(x)) {
+        counts.computeIfAbsent(x, k -> new long[2])[1]++;
+      }
+    }
+    double rankSumA = 0;
+    double ties = 0;
+    long before = 0;
+    long na = 0;
+    long nb = 0;
+    for (long[] c : counts.values()) {
+      long t = c[0] + c[1];
+      rankSumA += c[0] * (before + (t + 1) / 2.0);
+      ties += (double) t * t * t - t;
+      before += t;
+      na += c[0];
+      nb += c[1];
+    }
+    return of(na, nb, rankSumA, ties);
+  }
+
   public static Result of(long na, long nb, double rankSumA, double tieTerm) {
     if (na == 0 || nb == 0) {
       return new Result(Double.NaN, Double.NaN, Double.NaN);

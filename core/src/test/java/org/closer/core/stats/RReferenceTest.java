@@ -87,8 +87,7 @@ class RReferenceTest {
       close(fixture, "g_high", g.high(), OPTIM);
       close(fixture, "tost_p", groups.equivalence(0.25 * groups.pooledSd()).p(), EXACT);
 
-      double[] ranks = rankSums(people);
-      MannWhitney.Result mw = MannWhitney.of(a.n(), b.n(), ranks[0], ranks[1]);
+      MannWhitney.Result mw = MannWhitney.of(changes(people, "a"), changes(people, "b"));
       close(fixture, "mwu_w", mw.w(), EXACT);
       close(fixture, "mwu_p", mw.p(), EXACT);
       close(fixture, "rank_biserial", mw.rankBiserial(), EXACT);
@@ -191,22 +190,8 @@ class RReferenceTest {
     return m;
   }
 
-  /** Group a's sum of mid-ranks and the tie term sum(t^3 - t), as the Spark job computes them from a histogram. */
-  private static double[] rankSums(List<Person> people) {
-    TreeMap<Double, long[]> counts = new TreeMap<>();
-    for (Person p : people) {
-      counts.computeIfAbsent(p.change(), k -> new long[2])[p.group().equals("a") ? 0 : 1]++;
-    }
-    double rankSumA = 0;
-    double ties = 0;
-    long before = 0;
-    for (long[] c : counts.values()) {
-      long t = c[0] + c[1];
-      rankSumA += c[0] * (before + (t + 1) / 2.0);
-      ties += (double) t * t * t - t;
-      before += t;
-    }
-    return new double[] {rankSumA, ties};
+  private static double[] changes(List<Person> people, String group) {
+    return people.stream().filter(p -> p.group().equals(group)).mapToDouble(Person::change).toArray();
   }
 
   private static ClusteredGroup clusters(List<Person> people, String group) {

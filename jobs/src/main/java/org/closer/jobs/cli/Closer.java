@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       InstrumentsCommand.class,
       GenerateCommand.class,
       SchemasCommand.class,
+      PlantedCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -19,7 +19,24 @@ final class CoupleSimulator {
       int startMonth) {}
 
   static final String[] SURVEY_ITEMS = {"tls45", "csi16", "csi4", "ors", "srs"};
-  private static final double MISSING = 0.02;
+  /** Share of item answers left empty, completely at random. */
+  static final double MISSING = 0.02;
+  /** TLS-45 intimacy, the planted effect: latent level at intake and its gain by closing (1-9 scale). */
+  static final double INTIMACY_MEAN = 5.4;
+  static final double INTIMACY_COUPLE_SD = 0.7;
+  static final double INTIMACY_PARTNER_SD = 0.7;
+  static final double INTIMACY_GAIN_SD = 0.5;
+  /** Each TLS-45 item is the latent level plus this noise, clipped to the scale and rounded. */
+  static final double ITEM_NOISE_SD = 0.9;
+
+  /** The planted effect: intimacy rises more under EFT than under IBCT; modality makes no difference. */
+  static double intimacyGain(String method) {
+    return switch (method) {
+      case "EFT" -> 1.3;
+      case "IBCT" -> 0.6;
+      default -> 0.8;
+    };
+  }
 
   private final Instrument tls45;
   private final Instrument csi16;
@@ -80,11 +97,11 @@ final class CoupleSimulator {
     };
     List<String[]> rows = new ArrayList<>();
     for (String partner : new String[] {"A", "B"}) {
-      double intimacy = 5.4 + coupleIntimacy + rnd.nextGaussian() * 0.7;
+      double intimacy = INTIMACY_MEAN + coupleIntimacy + rnd.nextGaussian() * INTIMACY_PARTNER_SD;
       double passion = 4.8 + rnd.nextGaussian() * 1.1;
       double commitment = 6.3 + rnd.nextGaussian() * 0.9;
       double satisfaction = 44 + coupleSatisfaction + rnd.nextGaussian() * 7;
-      double gain = intimacyGain + rnd.nextGaussian() * 0.5;
+      double gain = intimacyGain + rnd.nextGaussian() * INTIMACY_GAIN_SD;
       double satGain = satisfactionGain + rnd.nextGaussian() * 5;
       rows.add(longSurvey(rnd, c, partner, "intake", month(rnd, c.startMonth()), designOnRows,
           intimacy, passion, commitment, satisfaction));
@@ -113,7 +130,7 @@ final class CoupleSimulator {
     int at = 10;
     for (Item item : tls45.items()) {
       double level = item.number() <= 15 ? intimacy : item.number() <= 30 ? passion : commitment;
-      row[at++] = answer(rnd, item, level + rnd.nextGaussian() * 0.9, 0);
+      row[at++] = answer(rnd, item, level + rnd.nextGaussian() * ITEM_NOISE_SD, 0);
     }
     double share = satisfaction / 81.0;
     for (Item item : csi16.items()) {

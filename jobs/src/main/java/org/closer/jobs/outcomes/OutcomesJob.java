@@ -23,7 +23,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
 import org.closer.core.instrument.Cutoff;
-import org.closer.core.instrument.Instrument;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
 import org.closer.core.stats.ReliableChange;
@@ -47,17 +46,6 @@ public final class OutcomesJob {
     this.ctx = ctx;
   }
 
-  /** The subscales of instruments given at intake: the ones with a change from intake. */
-  public static List<Subscale> longScores(org.closer.core.instrument.InstrumentCatalog catalog) {
-    List<Subscale> out = new ArrayList<>();
-    for (Instrument i : catalog.instruments()) {
-      if (i.administered().contains(Timepoint.INTAKE)) {
-        out.addAll(i.subscales());
-      }
-    }
-    return out;
-  }
-
   /** What the RCI of one score at one level is computed with. */
   private record Rule(double reliability, Double cutoff, ReliableChange change) implements java.io.Serializable {}
 
@@ -66,7 +54,7 @@ public final class OutcomesJob {
    */
   public long run(Map<String, Double> sampleAlpha) {
     Progress.Stage stage = ctx.progress().start("outcomes");
-    List<Subscale> scores = longScores(ctx.catalog());
+    List<Subscale> scores = ctx.catalog().subscalesGivenAt(Timepoint.INTAKE);
     Dataset<Row> partners = wide(ctx.outputs().read(ctx.spark(), SCORES), scores, "", INDIVIDUAL);
     Dataset<Row> couples = wide(ctx.outputs().read(ctx.spark(), COUPLE_SCORES), scores, "_mean", COUPLE);
     Dataset<Row> base = partners.unionByName(couples).filter(col("intake").isNotNull())

@@ -8,7 +8,6 @@ import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.TRAJECTORIES;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +15,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
-import org.closer.core.instrument.Instrument;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
 import org.closer.core.stats.Slope;
@@ -36,20 +34,9 @@ public final class TrajectoriesJob {
     this.ctx = ctx;
   }
 
-  /** The subscales of instruments given after sessions. */
-  public static List<Subscale> sessionScores(org.closer.core.instrument.InstrumentCatalog catalog) {
-    List<Subscale> out = new ArrayList<>();
-    for (Instrument i : catalog.instruments()) {
-      if (i.administered().contains(Timepoint.SESSION)) {
-        out.addAll(i.subscales());
-      }
-    }
-    return out;
-  }
-
   public long run() {
     Progress.Stage stage = ctx.progress().start("slopes");
-    List<Subscale> scores = sessionScores(ctx.catalog());
+    List<Subscale> scores = ctx.catalog().subscalesGivenAt(Timepoint.SESSION);
     Dataset<Row> partners = points(ctx.outputs().read(ctx.spark(), SCORES), scores, "", OutcomesJob.INDIVIDUAL);
     Dataset<Row> couples = points(ctx.outputs().read(ctx.spark(), COUPLE_SCORES), scores, "_mean", OutcomesJob.COUPLE);
     Dataset<Row> sums = partners.unionByName(couples)

@@ -9,9 +9,11 @@ import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COMPARISONS;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.PSYCHOMETRICS;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.QUARANTINE;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.RESPONSES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.TRAJECTORIES;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,13 +51,43 @@ public final class ReportJob {
     Dataset<Row> quarantine = ctx.outputs().read(ctx.spark(), QUARANTINE);
     Dataset<Row> scores = ctx.outputs().read(ctx.spark(), SCORES);
     StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(responses), groups(responses),
-        descriptives(scores), outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)),
+        descriptives(scores), reliability(ctx.outputs().read(ctx.spark(), PSYCHOMETRICS)),
+        outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)), slopes(ctx.outputs().read(ctx.spark(), TRAJECTORIES)),
         ctx.outputs().read(ctx.spark(), COMPARISONS).collectAsList().stream().map(ComparisonRows::fromRow).toList());
     Report report = new StudyReport(ctx.study(), ctx.catalog()).build(facts);
     ctx.fs().write(ctx.outputs().path(HTML), HtmlRenderer.render(report));
     ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
     stage.done("wrote " + HTML + " and " + MARKDOWN);
     return report;
+  }
+
+  private List<StudyFacts.Reliability> reliability(Dataset<Row> psychometrics) {
+    List<StudyFacts.Reliability> out = new ArrayList<>();
+    for (Row r : psychometrics.filter(col("factor").equalTo("all"))
+        .groupBy("score", "timepoint").agg(org.apache.spark.sql.functions.first("n"),
+            org.apache.spark.sql.functions.first("alpha"), org.apache.spark.sql.functions.first("alpha_low"),
+            org.apache.spark.sql.functions.first("alpha_high"))
+        .collectAsList()) {
+      out.add(new StudyFacts.Reliability(r.getString(0), r.getString(1), r.getLong(2), number(r, 3), number(r, 4),
+          number(r, 5)));
+    }
+    List<String> order = ctx.catalog().subscales().stream().map(Subscale::column).toList();
+    out.sort(Comparator.<StudyFacts.Reliability>comparingInt(x -> order.indexOf(x.score()))
+        .thenComparingInt(x -> Timepoint.parse(x.timepoint()).map(Enum::ordinal).orElse(99)));
+    return out;
+  }
+
+  private static List<StudyFacts.SlopeSummary> slopes(Dataset<Row> trajectories) {
+    List<StudyFacts.SlopeSummary> out = new ArrayList<>();
+    for (Row r : trajectories.filter(col("slope").isNotNull()).groupBy("score", "level")
+        .agg(count(lit(1)), avg(col("slope")), stddev_samp(col("slope"))).orderBy("score", "level").collectAsList()) {
+      out.add(new StudyFacts.SlopeSummary(r.getString(0), r.getString(1), r.getLong(2), number(r, 3), number(r, 4)));
+    }
+    return out;
+  }
+
+  private static double number(Row r, int i) {
+    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
   }
 
   private static List<StudyFacts.OutcomeSummary> outcomes(Dataset<Row> outcomes) {
