@@ -92,7 +92,8 @@ public final class OutcomesJob {
     long count = base.count();
     ctx.outputs().write(OUTCOMES, outcomes, count);
     base.unpersist();
-    stage.done(Progress.count(count) + " partner and couple outcomes on " + scores.size() + " scores");
+    long measured = rules.keySet().stream().map(k -> k.substring(k.indexOf('/') + 1)).distinct().count();
+    stage.done(Progress.count(count) + " partner and couple outcomes on " + measured + " scores");
     return count;
   }
 

@@ -54,7 +54,7 @@ public final class TrajectoriesJob {
     long count = sums.count();
     ctx.outputs().write(TRAJECTORIES, slopes, count);
     sums.unpersist();
-    stage.done(Progress.count(count) + " partner and couple trajectories on " + scores.size() + " session measures");
+    stage.done(Progress.count(count) + " partner and couple trajectories");
     return count;
   }
 
