@@ -231,7 +231,7 @@ public final class DatasetSchemas {
   }
 
   /** The love-kind columns, in catalog order. */
-  public List<String> loveColumns() {
+  private List<String> loveColumns() {
     return new LoveClassifier(catalog, java.util.Map.of()).rules().stream().map(LoveClassifier.Rule::column).toList();
   }
 

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,14 +126,5 @@ public final class InstrumentCatalog implements Serializable {
   /** The instruments with Sternberg's three components. */
   public List<Instrument> loveInstruments() {
     return instruments.stream().filter(Instrument::hasLoveComponents).toList();
-  }
-
-  /** Instrument id to subscale columns, for listings. */
-  public Map<String, List<String>> columns() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Instrument i : instruments) {
-      out.put(i.id(), i.subscales().stream().map(Subscale::column).toList());
-    }
-    return out;
   }
 }

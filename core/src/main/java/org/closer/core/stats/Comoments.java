@@ -95,9 +95,4 @@ public final class Comoments implements Serializable {
   public double covariance(int i, int j) {
     return n < 2 ? Double.NaN : c[i][j] / (n - 1);
   }
-
-  /** The one-variable summary of component {@code i}. */
-  public Moments moments(int i) {
-    return Moments.of(n, mean[i], covariance(i, i));
-  }
 }
