@@ -118,6 +118,18 @@ public final class ColumnLayout implements Serializable {
     return unknown;
   }
 
+  /**
+   * The separator the header seems to use instead of a comma (';' or a tab, as spreadsheets save
+   * CSV in many locales), or 0.
+   */
+  public char otherSeparator() {
+    if (width != 1 || unknown.isEmpty()) {
+      return 0;
+    }
+    String only = unknown.get(0);
+    return only.indexOf(';') >= 0 ? ';' : only.indexOf('\t') >= 0 ? '\t' : 0;
+  }
+
   /** Required columns the header lacks; non-empty means no row of the file can be accepted. */
   public List<String> missingRequired() {
     return missingRequired;

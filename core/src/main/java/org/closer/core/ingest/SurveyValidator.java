@@ -41,8 +41,13 @@ public final class SurveyValidator implements Serializable {
       return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
     }
     if (!layout.missingRequired().isEmpty()) {
+      char separator = layout.otherSeparator();
       r.rowProblem(Reason.MISSING_COLUMN, "read row without column", String.join(", ", layout.missingRequired()),
-          "Add the column to the file's header: every survey row needs " + String.join(", ", Template.SURVEY_REQUIRED));
+          separator != 0
+              ? "The header is one column holding '" + (separator == '\t' ? "\\t" : ";")
+                  + "': save the export as comma-separated CSV (the study's template)"
+              : "Add the column to the file's header: every survey row needs "
+                  + String.join(", ", Template.SURVEY_REQUIRED));
       return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
     }
     if (fields.length != layout.width()) {

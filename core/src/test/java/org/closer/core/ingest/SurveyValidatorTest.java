@@ -135,6 +135,17 @@ class SurveyValidatorTest {
   }
 
   @Test
+  void aSemicolonFileIsToldWhatToDo() {
+    ColumnLayout semicolons = ColumnLayout.of(csv.split("clinic;couple;partner;timepoint;month"), CATALOG);
+    assertEquals(';', semicolons.otherSeparator());
+    SurveyRecord r = new SurveyValidator("k.csv", semicolons, CATALOG, PSEUDONYMS).validate(2, csv.split("n;c;A;intake;2024-01"));
+    assertEquals(Reason.MISSING_COLUMN, r.problems().get(0).reason());
+    assertTrue(r.problems().get(0).message().endsWith("save the export as comma-separated CSV (the study's template)."),
+        r.problems().get(0).message());
+    assertEquals(0, layout.otherSeparator());
+  }
+
+  @Test
   void aRosterIsToldFromItsHeader() {
     ColumnLayout roster = ColumnLayout.of(csv.split("clinic,couple,modality,method,session_minutes,therapist,start_month"),
         CATALOG);
