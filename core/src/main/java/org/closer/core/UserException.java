@@ -15,6 +15,10 @@ public class UserException extends RuntimeException {
     Kind(int exitCode) {
       this.exitCode = exitCode;
     }
+
+    public int exitCode() {
+      return exitCode;
+    }
   }
 
   private final Kind kind;

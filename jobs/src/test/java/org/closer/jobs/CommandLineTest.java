@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.closer.jobs.cli.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,30 @@ class CommandLineTest {
     Result r = closer("run", "--demo-key", "--input", dir.resolve("nowhere").toString(), "--out", dir.toString());
     assertEquals(3, r.code());
     assertTrue(r.err().startsWith("Cannot find input folder: '"), r.err());
+  }
+
+  @Test
+  void theClinicSideCheckFindsWhatTheIngestQuarantinesWithoutSpark() throws IOException {
+    Result r = closer("check", SampleStudyTest.STUDY.toString());
+    assertEquals(3, r.code(), "some rows would be quarantined: input refused");
+    List<String> expected = Files.readAllLines(SampleStudyTest.SAMPLES.resolve("expected/quarantine.csv")).subList(1, 16);
+    for (String e : expected) {
+      String[] f = e.split(",");
+      assertTrue(r.out().contains(f[2] + "  Cannot ") && r.out().contains("(" + f[0] + ", line " + f[1]),
+          "missing " + e + " in\n" + r.out());
+    }
+    assertTrue(r.out().contains("check:   2,622 rows, 15 would be quarantined"), r.out());
+    assertFalse(r.out().contains("cpl-"), "no couple code is ever shown");
+  }
+
+  @Test
+  void aCleanExportPassesTheCheck(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("k.csv");
+    Files.writeString(file, "clinic,couple,partner,timepoint,session,month,modality,method,session_minutes,tls45_1\n"
+        + "n,c1,A,intake,,2024-01,online,EFT,60,5\nn,c1,B,intake,,2024-01,online,EFT,60,6\n");
+    Result r = closer("check", file.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("check:   2 rows, 0 would be quarantined"), r.out());
   }
 
   @Test

@@ -97,7 +97,8 @@ public final class SurveyValidator implements Serializable {
     }
     if (timepoint != Timepoint.SESSION) {
       if (raw != null) {
-        r.problem(Reason.BAD_SESSION, Template.SESSION, raw, "use a session number on a " + timepoint.code() + " survey",
+        String article = "aeiou".indexOf(timepoint.code().charAt(0)) >= 0 ? "an " : "a ";
+        r.problem(Reason.BAD_SESSION, Template.SESSION, raw, "use a session number on " + article + timepoint.code() + " survey",
             "Leave session empty unless timepoint is session");
       }
       return null;

@@ -29,7 +29,9 @@ public final class PseudonymKey implements Serializable {
   public enum Origin {
     ENVIRONMENT,
     KEY_FILE,
-    DEMO
+    DEMO,
+    /** Random, for one process, never stored: for checks that pseudonymise only to compare codes. */
+    EPHEMERAL
   }
 
   private final byte[] secret;
@@ -38,6 +40,13 @@ public final class PseudonymKey implements Serializable {
   private PseudonymKey(byte[] secret, Origin origin) {
     this.secret = secret;
     this.origin = origin;
+  }
+
+  /** A random key that lives as long as this process, for work whose pseudonyms are never kept. */
+  public static PseudonymKey ephemeral() {
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
+    return new PseudonymKey(secret, Origin.EPHEMERAL);
   }
 
   public static PseudonymKey demo() {

@@ -1,0 +1,67 @@
+package org.closer.jobs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.closer.core.Messages;
+import org.closer.core.UserException;
+import org.closer.core.ingest.FileCheck;
+import org.closer.core.instrument.InstrumentCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The clinic-side check: no Spark, no key, seconds. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Check exports before handing them in: every problem with file, line, column, value and what to do.",
+        "Runs without Spark. Exits 0 when every row would be accepted, 3 when some would be quarantined."})
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", arity = "1..*",
+      description = "Template CSVs (and the clinic's roster CSV), or folders of them.")
+  List<Path> files;
+
+  @Option(names = "--instruments", paramLabel = "DIR", description = "Default: the built-in instruments.")
+  Path instruments;
+
+  @Override
+  public Integer call() throws java.io.IOException {
+    InstrumentCatalog catalog = instruments == null ? InstrumentCatalog.builtIn() : InstrumentCatalog.load(instruments);
+    long started = System.nanoTime();
+    FileCheck.Result result = new FileCheck(catalog).check(expand(files));
+    for (FileCheck.Finding f : result.findings()) {
+      System.out.println(f.problem().reason() + "  " + f.problem().message());
+    }
+    long rows = 0;
+    for (FileCheck.FileResult f : result.files()) {
+      rows += f.rows();
+      System.out.printf(Locale.ROOT, "%s: %s, %,d rows%s%n", f.name(), f.kind().name().toLowerCase(Locale.ROOT), f.rows(),
+          f.unknownColumns().isEmpty() ? "" : "; columns not read: " + String.join(", ", f.unknownColumns()));
+    }
+    StringBuilder reasons = new StringBuilder();
+    result.byReason().forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ')
+        .append(n));
+    System.out.printf(Locale.ROOT, "check:   %,d rows, %,d would be quarantined%s (%.1f s)%n", rows,
+        result.quarantinedRows(), reasons.length() == 0 ? "" : " (" + reasons + ")", (System.nanoTime() - started) / 1e9);
+    return result.clean() ? 0 : UserException.Kind.INPUT_REFUSED.exitCode();
+  }
+
+  private static List<Path> expand(List<Path> given) throws java.io.IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path p : given) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> list = Files.list(p)) {
+          list.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().forEach(out::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(p);
+      } else {
+        throw UserException.inputRefused(Messages.cannot("find file", p.toString(), null, "Check the path"));
+      }
+    }
+    return out;
+  }
+}
