@@ -75,8 +75,8 @@ public final class DataFs {
   /** Index (0-based) and text of the first non-blank line, or null for an empty file. */
   public record FirstLine(long index, String text) {}
 
-  public FirstLine firstLine(Path file) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs(file).open(file), StandardCharsets.UTF_8))) {
+  public FirstLine firstLine(Path file, java.nio.charset.Charset charset) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs(file).open(file), charset))) {
       long i = 0;
       for (String line = r.readLine(); line != null; line = r.readLine(), i++) {
         if (!line.isBlank()) {
@@ -84,6 +84,15 @@ public final class DataFs {
         }
       }
       return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Up to {@code n} bytes from the start of the file. */
+  public byte[] head(Path file, int n) {
+    try (InputStream in = fs(file).open(file)) {
+      return in.readNBytes(n);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,8 +2,6 @@ package org.closer.core.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +74,9 @@ public final class FileCheck {
   private FileResult read(Path file, List<Finding> found, Map<String, List<SurveyRecord>> surveys,
       Map<String, List<RosterRecord>> rosters) {
     String name = file.getFileName().toString();
-    CsvLines csv = new CsvLines(',');
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    CsvDialect dialect = dialect(file);
+    CsvLines csv = new CsvLines(dialect.delimiter());
+    try (BufferedReader in = Files.newBufferedReader(file, dialect.charsetValue())) {
       ColumnLayout layout = null;
       SurveyValidator survey = null;
       RosterValidator roster = null;
@@ -124,10 +123,16 @@ public final class FileCheck {
           layout == null ? List.of() : layout.unknownColumns());
     } catch (IOException e) {
       throw UserException.inputRefused(Messages.cannot("read file", name, null,
-          "Check that it exists, is readable and is UTF-8 text (" + e.getMessage() + ")"));
-    } catch (UncheckedIOException e) {
-      throw UserException.inputRefused(Messages.cannot("read file", name, null,
-          "Save it as UTF-8 text; the template CSV is UTF-8"));
+          "Check that it exists and is readable (" + e.getMessage() + ")"));
+    }
+  }
+
+  private static CsvDialect dialect(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      return CsvDialect.detect(in.readNBytes(64 * 1024));
+    } catch (IOException e) {
+      throw UserException.inputRefused(Messages.cannot("read file", file.getFileName().toString(), null,
+          "Check that it exists and is readable"));
     }
   }
 

@@ -16,6 +16,8 @@ import org.closer.core.privacy.Pseudonymizer;
 public final class SurveyValidator implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("-?\\d+,\\d+");
+
   private final String file;
   private final ColumnLayout layout;
   private final List<Item> items;
@@ -144,7 +146,8 @@ public final class SurveyValidator implements Serializable {
       Item item = items.get(positions[k]);
       double value;
       try {
-        value = Double.parseDouble(t);
+        // Spreadsheets in many locales write 4,5 for 4.5.
+        value = Double.parseDouble(DECIMAL_COMMA.matcher(t).matches() ? t.replace(',', '.') : t);
       } catch (NumberFormatException e) {
         r.problem(Reason.NOT_A_NUMBER, item.id(), t, "read answer",
             "Use " + item.expected() + ", or leave it empty when not answered");

@@ -38,14 +38,15 @@ final class CheckCommand implements Callable<Integer> {
     long rows = 0;
     for (FileCheck.FileResult f : result.files()) {
       rows += f.rows();
-      System.out.printf(Locale.ROOT, "%s: %s, %,d rows%s%n", f.name(), f.kind().name().toLowerCase(Locale.ROOT), f.rows(),
+      System.out.printf(Locale.ROOT, "%s: %s, %,d row%s%s%n", f.name(), f.kind().name().toLowerCase(Locale.ROOT), f.rows(),
+          f.rows() == 1 ? "" : "s",
           f.unknownColumns().isEmpty() ? "" : "; columns not read: " + String.join(", ", f.unknownColumns()));
     }
     StringBuilder reasons = new StringBuilder();
     result.byReason().forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ')
         .append(n));
-    System.out.printf(Locale.ROOT, "check:   %,d rows, %,d would be quarantined%s (%.1f s)%n", rows,
-        result.quarantinedRows(), reasons.length() == 0 ? "" : " (" + reasons + ")", (System.nanoTime() - started) / 1e9);
+    System.out.printf(Locale.ROOT, "check:   %,d row%s, %,d would be quarantined%s (%.1f s)%n", rows,
+        rows == 1 ? "" : "s", result.quarantinedRows(), reasons.length() == 0 ? "" : " (" + reasons + ")", (System.nanoTime() - started) / 1e9);
     return result.clean() ? 0 : UserException.Kind.INPUT_REFUSED.exitCode();
   }
 

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -29,6 +32,7 @@ import org.closer.core.Messages;
 import org.closer.core.UserException;
 import org.closer.core.ingest.ColumnLayout;
 import org.closer.core.ingest.CoupleChecks;
+import org.closer.core.ingest.CsvDialect;
 import org.closer.core.ingest.CsvLines;
 import org.closer.core.ingest.FileSummary;
 import org.closer.core.ingest.IngestSummary;
@@ -50,6 +54,8 @@ import scala.Tuple2;
 public final class IngestJob {
   /** The ingest's account of its inputs, beside the datasets. */
   public static final String SUMMARY = "ingest.json";
+  /** Enough of a file to tell its character set and separator. */
+  private static final int HEAD_BYTES = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final RunContext ctx;
@@ -59,7 +65,8 @@ public final class IngestJob {
   }
 
   /** One input file, read on the driver for its header and hash. */
-  private record Input(Path path, String name, String sha256, long bytes, long headerIndex, ColumnLayout layout) {}
+  private record Input(Path path, String name, String sha256, long bytes, CsvDialect dialect, long headerIndex,
+      ColumnLayout layout) {}
 
   public IngestSummary run() {
     Progress.Stage stage = ctx.progress().start("ingest");
@@ -136,36 +143,42 @@ public final class IngestJob {
     }
     List<Input> inputs = new ArrayList<>();
     for (Path file : files) {
-      var first = ctx.fs().firstLine(file);
-      String[] header = first == null ? new String[0] : new CsvLines(',').split(first.text());
+      CsvDialect dialect = CsvDialect.detect(ctx.fs().head(file, HEAD_BYTES));
+      var first = ctx.fs().firstLine(file, dialect.charsetValue());
+      String[] header = first == null ? new String[0] : new CsvLines(dialect.delimiter()).split(first.text());
       if (header == null) {
         throw UserException.inputRefused(Messages.cannot("read header with unbalanced quotes", null,
             Messages.where(file.getName(), first.index() + 1, null), "Fix the quoting of the first line"));
       }
-      inputs.add(new Input(file, file.getName(), ctx.fs().sha256(file), ctx.fs().size(file),
+      inputs.add(new Input(file, file.getName(), ctx.fs().sha256(file), ctx.fs().size(file), dialect,
           first == null ? Long.MAX_VALUE : first.index(), ColumnLayout.of(header, ctx.catalog())));
     }
     return inputs;
   }
 
   private static JavaRDD<Row> parse(JavaSparkContext jsc, Input in, SurveyValidator validator) {
+    char delimiter = in.dialect().delimiter();
     return lines(jsc, in).mapPartitions(it -> {
-      CsvLines csv = new CsvLines(',');
+      CsvLines csv = new CsvLines(delimiter);
       return new MappedIterator<>(it, t -> IngestRows.of(validator.validate(t._2(), csv.split(t._1()))));
     });
   }
 
   private static JavaRDD<Row> parse(JavaSparkContext jsc, Input in, RosterValidator validator) {
+    char delimiter = in.dialect().delimiter();
     return lines(jsc, in).mapPartitions(it -> {
-      CsvLines csv = new CsvLines(',');
+      CsvLines csv = new CsvLines(delimiter);
       return new MappedIterator<>(it, t -> IngestRows.of(validator.validate(t._2(), csv.split(t._1()))));
     });
   }
 
-  /** (text, line number) of every non-blank line after the header. */
+  /** (text, line number) of every non-blank line after the header, decoded in the file's character set. */
   private static JavaRDD<Tuple2<String, Long>> lines(JavaSparkContext jsc, Input in) {
     long header = in.headerIndex();
-    return jsc.textFile(in.path().toString()).zipWithIndex()
+    CsvDialect dialect = in.dialect();
+    return jsc.hadoopFile(in.path().toString(), TextInputFormat.class, LongWritable.class, Text.class)
+        .map(t -> dialect.decode(t._2().getBytes(), t._2().getLength()))
+        .zipWithIndex()
         .filter(t -> t._2() > header && !CsvLines.isBlank(t._1()))
         .map(t -> new Tuple2<>(t._1(), t._2() + 1));
   }

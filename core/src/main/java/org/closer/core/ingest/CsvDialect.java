@@ -1,0 +1,88 @@
+package org.closer.core.ingest;
+
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How a CSV file is written, told from its first bytes: the character set (UTF-8, with or without
+ * a byte-order mark, else Windows-1252, which Excel on a Western European PC saves) and the
+ * separator (comma, semicolon where the decimal mark is a comma, or tab), counted outside quotes
+ * on the header line.
+ */
+public record CsvDialect(String charset, char delimiter) implements Serializable {
+  public static final CsvDialect TEMPLATE = new CsvDialect("UTF-8", ',');
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  public Charset charsetValue() {
+    return Charset.forName(charset);
+  }
+
+  /**
+   * @param head the file's first bytes (a few kilobytes are enough)
+   */
+  public static CsvDialect detect(byte[] head) {
+    String charset = isUtf8(head) ? "UTF-8" : WINDOWS_1252.name();
+    String text = new String(head, Charset.forName(charset));
+    int end = text.indexOf('\n');
+    String header = end < 0 ? text : text.substring(0, end);
+    return new CsvDialect(charset, separator(header));
+  }
+
+  /** Decodes one line of the file, dropping a UTF-8 byte-order mark. */
+  public String decode(byte[] bytes, int length) {
+    String line = new String(bytes, 0, length, charsetValue());
+    return line.startsWith("\uFEFF") ? line.substring(1) : line;
+  }
+
+  public String describe() {
+    String sep = delimiter == ',' ? "comma" : delimiter == ';' ? "semicolon" : "tab";
+    return charset + ", " + sep + "-separated";
+  }
+
+  private static boolean isUtf8(byte[] head) {
+    // A multi-byte character may be cut at the end of the sample: ignore an incomplete tail.
+    int length = head.length;
+    for (int back = 1; back <= 3 && length - back >= 0; back++) {
+      int b = head[length - back] & 0xFF;
+      if (b >= 0xC0) {
+        length -= back;
+        break;
+      }
+      if (b < 0x80) {
+        break;
+      }
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, length));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static char separator(String header) {
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    boolean quoted = false;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        commas += c == ',' ? 1 : 0;
+        semicolons += c == ';' ? 1 : 0;
+        tabs += c == '\t' ? 1 : 0;
+      }
+    }
+    if (tabs > commas && tabs > semicolons) {
+      return '\t';
+    }
+    return semicolons > commas ? ';' : ',';
+  }
+}
