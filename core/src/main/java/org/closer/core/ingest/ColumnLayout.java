@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.closer.core.instrument.InstrumentCatalog;
+import org.closer.core.privacy.PiiScanner;
 
 /**
  * Where each template column and item sits in one file's header. Names are matched without regard
@@ -29,16 +30,18 @@ public final class ColumnLayout implements Serializable {
   private final int[] itemFields;
   private final int[] itemPositions;
   private final List<String> unknown;
+  private final List<String> identifiers;
   private final List<String> missingRequired;
 
   private ColumnLayout(FileKind kind, int width, Map<String, Integer> columns, int[] itemFields,
-      int[] itemPositions, List<String> unknown, List<String> missingRequired) {
+      int[] itemPositions, List<String> unknown, List<String> identifiers, List<String> missingRequired) {
     this.kind = kind;
     this.width = width;
     this.columns = columns;
     this.itemFields = itemFields;
     this.itemPositions = itemPositions;
     this.unknown = List.copyOf(unknown);
+    this.identifiers = List.copyOf(identifiers);
     this.missingRequired = List.copyOf(missingRequired);
   }
 
@@ -61,6 +64,7 @@ public final class ColumnLayout implements Serializable {
     List<Integer> fields = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
+    List<String> identifiers = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -74,6 +78,8 @@ public final class ColumnLayout implements Serializable {
       } else if (item >= 0) {
         fields.add(i);
         positions.add(item);
+      } else if (PiiScanner.isIdentifierColumn(name)) {
+        identifiers.add(name);
       } else {
         unknown.add(name.isEmpty() ? "(empty name, column " + (i + 1) + ")" : name);
       }
@@ -82,7 +88,7 @@ public final class ColumnLayout implements Serializable {
     List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
     return new ColumnLayout(kind, names.size(), columns,
         fields.stream().mapToInt(Integer::intValue).toArray(),
-        positions.stream().mapToInt(Integer::intValue).toArray(), unknown, missing);
+        positions.stream().mapToInt(Integer::intValue).toArray(), unknown, identifiers, missing);
   }
 
   public FileKind kind() {
@@ -116,6 +122,11 @@ public final class ColumnLayout implements Serializable {
   /** Header names that are neither template columns nor known items, in file order. */
   public List<String> unknownColumns() {
     return unknown;
+  }
+
+  /** Header names that identify a person (name, e-mail, phone, free text, ...): dropped, never read. */
+  public List<String> identifierColumns() {
+    return identifiers;
   }
 
   /**

@@ -5,10 +5,12 @@ import java.util.List;
 import org.closer.core.model.Method;
 import org.closer.core.model.Modality;
 import org.closer.core.model.SessionLength;
+import org.closer.core.privacy.PiiScanner;
 import org.closer.core.privacy.Pseudonymizer;
 
 /** Reads the template's fields of one row and collects what is wrong with them. */
 final class FieldReader {
+  private static final java.util.regex.Pattern CLINIC_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
   private final String file;
   private final long line;
   private final ColumnLayout layout;
@@ -73,8 +75,35 @@ final class FieldReader {
     return parsed;
   }
 
+  /** The clinic's code: written as given, so it must be a plain code and never a person's detail. */
+  String clinic() {
+    String clinic = required(Template.CLINIC);
+    if (clinic == null) {
+      return null;
+    }
+    if (!CLINIC_CODE.matcher(clinic).matches() || PiiScanner.scan(clinic).isPresent()) {
+      // Text that is not a code may be a person's or a practice's name: it is not repeated.
+      problems.add(Problem.of(Reason.BAD_CLINIC, file, line, Template.CLINIC, null,
+          "use the value of column clinic as a clinic code",
+          "Use the clinic's code in the study: letters, digits, '-', '_' or '.', at most 32 (the value is not kept)"));
+      return null;
+    }
+    return clinic;
+  }
+
+  /**
+   * Records a problem. A value that looks like it identifies a person is never repeated: the
+   * problem becomes PII_VALUE and the value is masked.
+   */
   void problem(Reason reason, String column, String value, String what, String advice) {
     String shown = Template.IDENTIFIER_CODES.contains(column) ? null : value;
+    var pii = PiiScanner.scan(shown);
+    if (pii.isPresent()) {
+      problems.add(Problem.of(Reason.PII_VALUE, file, line, column, null,
+          "accept " + pii.get().description() + " in column " + column,
+          "Identifying details must not leave the clinic: remove it from the export (the value is not kept)"));
+      return;
+    }
     problems.add(Problem.of(reason, file, line, column, shown, what, advice));
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * @param rows non-blank lines after the header
  * @param accepted rows in {@code responses} (survey) or used as the couple's design (roster)
  * @param unknownColumns header names that were not read
+ * @param identifierColumns header names that identify a person: dropped before anything was read
  */
 public record FileSummary(
     @JsonProperty("name") String name,
@@ -21,4 +22,5 @@ public record FileSummary(
     @JsonProperty("rows") long rows,
     @JsonProperty("accepted") long accepted,
     @JsonProperty("quarantined") long quarantined,
-    @JsonProperty("unknown_columns") List<String> unknownColumns) {}
+    @JsonProperty("unknown_columns") List<String> unknownColumns,
+    @JsonProperty("identifier_columns") List<String> identifierColumns) {}

@@ -5,6 +5,8 @@ public enum Reason {
   MALFORMED_ROW("the row does not have the header's number of fields, or its quoting is broken"),
   MISSING_COLUMN("the file lacks a column every row needs"),
   MISSING_FIELD("a required field is empty"),
+  PII_VALUE("a value looks like it identifies a person (e-mail, phone, identity number, address): masked, never stored"),
+  BAD_CLINIC("the clinic code is not a study code (letters, digits, '-', '_' or '.', at most 32)"),
   BAD_CATEGORY("a categorical field holds a value outside its list"),
   BAD_SESSION("the session number is missing, not a positive whole number, or given outside a session survey"),
   BAD_MONTH("the month or date cannot be read, or does not exist"),

@@ -25,7 +25,7 @@ public final class RosterValidator implements Serializable {
           "The header has " + layout.width() + " columns; check separators and quotes");
       return new RosterRecord(file, line, null, null, Design.NONE, null, List.copyOf(r.problems));
     }
-    String clinic = r.required(Template.CLINIC);
+    String clinic = r.clinic();
     String couple = r.pseudonym(Template.COUPLE, Pseudonymizer.Kind.COUPLE, clinic, pseudonymizer, true);
     Design design = r.design(clinic, pseudonymizer);
     String start = r.text(Template.START_MONTH);

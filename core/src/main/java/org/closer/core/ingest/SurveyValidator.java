@@ -57,7 +57,7 @@ public final class SurveyValidator implements Serializable {
           "The header has " + layout.width() + " columns; check for a missing or extra separator");
       return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
     }
-    String clinic = r.required(Template.CLINIC);
+    String clinic = r.clinic();
     String couple = r.pseudonym(Template.COUPLE, Pseudonymizer.Kind.COUPLE, clinic, pseudonymizer, true);
     String partner = partner(r);
     Timepoint timepoint = timepoint(r);

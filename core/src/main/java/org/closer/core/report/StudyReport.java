@@ -52,10 +52,11 @@ public final class StudyReport {
     List<List<String>> rows = new ArrayList<>();
     for (FileSummary f : facts.ingest().files()) {
       rows.add(List.of(f.name(), f.kind(), n(f.rows()), n(f.accepted()), n(f.quarantined()),
-          f.unknownColumns().isEmpty() ? "" : String.join(", ", f.unknownColumns())));
+          String.join(", ", f.identifierColumns()), String.join(", ", f.unknownColumns())));
     }
-    blocks.add(new Report.Table("Files", List.of("File", "Kind", "Rows", "Accepted", "Quarantined", "Columns not read"),
-        List.of(false, false, true, true, true, false), rows));
+    blocks.add(new Report.Table("Files", List.of("File", "Kind", "Rows", "Accepted", "Quarantined",
+            "Identifying columns dropped", "Other columns not read"),
+        List.of(false, false, true, true, true, false, false), rows));
     if (facts.quarantine().isEmpty()) {
       blocks.add(new Report.Paragraph("No row was quarantined."));
     } else {

@@ -39,7 +39,8 @@ class SurveyValidatorTest {
     assertEquals(0, layout.index("clinic"));
     assertEquals(1, layout.index("couple"));
     assertEquals(3, layout.itemCount());
-    assertEquals(List.of("remarks"), layout.unknownColumns());
+    assertEquals(List.of(), layout.unknownColumns());
+    assertEquals(List.of("remarks"), layout.identifierColumns(), "free text is dropped as identifying");
     assertTrue(layout.missingRequired().isEmpty());
   }
 
@@ -132,6 +133,22 @@ class SurveyValidatorTest {
     SurveyRecord r = new SurveyValidator("k.csv", noPartner, CATALOG, PSEUDONYMS)
         .validate(2, csv.split("north,x,intake,2024-03,5"));
     assertEquals(Reason.MISSING_COLUMN, r.problems().get(0).reason());
+  }
+
+  @Test
+  void identifyingValuesAreNeverRepeated() {
+    SurveyRecord email = row(withField(6, "anna@example.se"));
+    Problem p = email.problems().get(0);
+    assertEquals(Reason.PII_VALUE, p.reason());
+    assertNull(p.value());
+    assertFalse(p.message().contains("anna"), p.message());
+    SurveyRecord clinic = row(withField(0, "070-123 45 67"));
+    assertEquals(Reason.BAD_CLINIC, clinic.problems().get(0).reason());
+    assertNull(clinic.clinic(), "a clinic that is not a code is never written");
+    assertNull(clinic.problems().get(0).value());
+    Problem name = row(withField(0, "Dr Svensson's practice")).problems().get(0);
+    assertEquals(Reason.BAD_CLINIC, name.reason());
+    assertFalse(name.message().contains("Svensson"), name.message());
   }
 
   @Test

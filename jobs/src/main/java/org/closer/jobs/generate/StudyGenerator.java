@@ -140,6 +140,8 @@ public final class StudyGenerator {
     plant(out, lines, valid, Reason.ITEM_OUT_OF_RANGE, r -> r[tls45_3] = "12");
     plant(out, lines, valid, Reason.TOO_MANY_PARTNERS, r -> r[2] = "C");
     plant(out, lines, valid, Reason.DUPLICATE_SURVEY, r -> { });
+    plant(out, lines, valid, Reason.PII_VALUE, r -> r[7] = "anna.svensson@example.se");
+    plant(out, lines, valid, Reason.BAD_CLINIC, r -> r[0] = "Dr Svensson's practice");
     out.write(Arrays.copyOf(valid, 12));
     lines.add(out.line() + "," + Reason.MALFORMED_ROW);
     return new Planted(lines);

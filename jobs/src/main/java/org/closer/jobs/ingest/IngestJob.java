@@ -197,7 +197,8 @@ public final class IngestJob {
     for (Input in : inputs) {
       files.add(new FileSummary(in.name(), in.sha256(), in.bytes(),
           in.layout().kind().name().toLowerCase(Locale.ROOT), rowsIn.getOrDefault(in.name(), 0L),
-          accepted.getOrDefault(in.name(), 0L), refused.getOrDefault(in.name(), 0L), in.layout().unknownColumns()));
+          accepted.getOrDefault(in.name(), 0L), refused.getOrDefault(in.name(), 0L), in.layout().unknownColumns(),
+          in.layout().identifierColumns()));
     }
     return new IngestSummary(ctx.key().origin().name().toLowerCase(Locale.ROOT), files);
   }

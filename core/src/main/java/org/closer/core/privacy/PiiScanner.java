@@ -1,0 +1,94 @@
+package org.closer.core.privacy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises values and column names that identify a person (HIPAA Safe Harbor's list, and the
+ * national identity numbers clinics in the study's countries use). Used before anything is
+ * written: a value is never echoed once it matched.
+ */
+public final class PiiScanner {
+  /** Kinds of identifying values, with what to call them in a message. */
+  public enum Kind {
+    EMAIL("an e-mail address", Pattern.compile("[^\\s@]+@[^\\s@]+\\.[A-Za-z]{2,}")),
+    URL("a web address", Pattern.compile("(?i)(https?://|www\\.)\\S+")),
+    IP_ADDRESS("an IP address", Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\b")),
+    PERSONNUMMER("a Swedish personal identity number",
+        Pattern.compile("\\b(\\d{2})?\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01]|[6-9]\\d)[-+]?\\d{4}\\b")),
+    SSN("a US social security number", Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b")),
+    PHONE("a phone number", Pattern.compile("(\\+\\d{1,3}[\\s-]?)?(\\(?\\d{2,4}\\)?[\\s-]?){2,}\\d{2,4}"));
+
+    private final String description;
+    private final Pattern pattern;
+
+    Kind(String description, Pattern pattern) {
+      this.description = description;
+      this.pattern = pattern;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
+  /** Column names that identify a person, whatever the survey tool calls them. */
+  private static final List<Pattern> IDENTIFIER_COLUMNS = List.of(
+      Pattern.compile("(first|last|full|given|family|sur|recipient.*)?_?name"),
+      Pattern.compile("e-?mail.*|.*email"),
+      Pattern.compile("(tele)?phone.*|mobile|cell|tel|fax"),
+      Pattern.compile(".*address.*|street|city|zip|zip_?code|post_?code|postal_?code"),
+      Pattern.compile("(date_?of_?)?birth.*|dob|birth_?date|born"),
+      Pattern.compile("personnummer|personal_?(id|number)|national_?id.*|ssn|social_?security.*|id_?number"),
+      Pattern.compile("ip|ip_?address|location_?(latitude|longitude)|latitude|longitude"),
+      Pattern.compile("external_?reference|externalreference|recipient.*|record_?number|medical_?record.*|mrn"),
+      Pattern.compile("free_?text|comments?|notes?|remarks?"));
+
+  /** Dates are not phone numbers. */
+  private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}([-/.]\\d{1,2})?([ T].*)?|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
+
+  private PiiScanner() {}
+
+  /** The first kind of identifying value {@code text} contains, if any. */
+  public static Optional<Kind> scan(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    for (Kind kind : Kind.values()) {
+      var m = kind.pattern.matcher(text);
+      while (m.find()) {
+        if (kind != Kind.PHONE || (digits(m.group()) >= 8 && !DATE.matcher(text.trim()).matches())) {
+          if (kind != Kind.IP_ADDRESS || validIp(m)) {
+            return Optional.of(kind);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a column's name says it holds an identifier (name, e-mail, phone, address, ...). */
+  public static boolean isIdentifierColumn(String name) {
+    String n = name.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s.]+", "_");
+    return IDENTIFIER_COLUMNS.stream().anyMatch(p -> p.matcher(n).matches());
+  }
+
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      n += Character.isDigit(s.charAt(i)) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static boolean validIp(java.util.regex.Matcher m) {
+    for (int g = 1; g <= 4; g++) {
+      if (Integer.parseInt(m.group(g)) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
