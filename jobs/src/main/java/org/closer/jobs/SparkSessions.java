@@ -21,9 +21,7 @@ public final class SparkSessions {
         .master(chosen)
         .config("spark.ui.enabled", verbose)
         .config("spark.ui.showConsoleProgress", false)
-        .config("spark.sql.session.timeZone", "UTC")
-        // Parquet output must not depend on the machine's locale or a legacy calendar.
-        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        .config("spark.sql.session.timeZone", "UTC");
     if (chosen.startsWith("local")) {
       // A laptop has few cores: the default of 200 shuffle partitions makes hundreds of tiny tasks.
       builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
