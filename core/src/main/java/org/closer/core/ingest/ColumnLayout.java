@@ -141,6 +141,31 @@ public final class ColumnLayout implements Serializable {
     return only.indexOf(';') >= 0 ? ';' : only.indexOf('\t') >= 0 ? '\t' : 0;
   }
 
+  /**
+   * The survey tool whose raw export this header looks like (by the tool's own signature), or
+   * null. Such an export needs its columns renamed to the template's before Closer can read it.
+   */
+  public String surveyTool() {
+    if (columns.containsKey(Template.TIMEPOINT)) {
+      return null;
+    }
+    List<String> all = new ArrayList<>(unknown);
+    all.addAll(identifiers);
+    if (all.contains("startdate") && all.contains("responseid")) {
+      return "Qualtrics";
+    }
+    if (all.contains("record_id") && all.contains("redcap_event_name")) {
+      return "REDCap";
+    }
+    if (all.contains("respondent id") && all.contains("collector id")) {
+      return "SurveyMonkey";
+    }
+    if (all.contains("submitdate") && all.contains("lastpage")) {
+      return "LimeSurvey";
+    }
+    return null;
+  }
+
   /** Required columns the header lacks; non-empty means no row of the file can be accepted. */
   public List<String> missingRequired() {
     return missingRequired;

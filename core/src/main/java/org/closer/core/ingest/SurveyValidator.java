@@ -44,8 +44,12 @@ public final class SurveyValidator implements Serializable {
     }
     if (!layout.missingRequired().isEmpty()) {
       char separator = layout.otherSeparator();
+      String tool = layout.surveyTool();
       r.rowProblem(Reason.MISSING_COLUMN, "read row without column", String.join(", ", layout.missingRequired()),
-          separator != 0
+          tool != null
+              ? "This is a raw " + tool + " export: Closer reads the study's template, so export with the template's"
+                  + " column names (clinic, couple, partner, timepoint, session, month, ... and items such as tls45_1)"
+              : separator != 0
               ? "The header is one column holding '" + (separator == '\t' ? "\\t" : ";")
                   + "': save the export as comma-separated CSV (the study's template)"
               : "Add the column to the file's header: every survey row needs "
