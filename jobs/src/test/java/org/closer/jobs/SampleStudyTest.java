@@ -167,6 +167,14 @@ class SampleStudyTest {
     assertTrue(html.contains("Data received") && html.contains("The sample") && html.contains("Scores by timepoint"));
     assertTrue(html.contains("DUPLICATE_SURVEY"));
     assertFalse(html.contains("http://") || html.contains("https://"), "the report loads nothing from outside");
+    assertTrue(Files.readString(out.resolve("report/summary.json")).contains("\"caption\" : \"Couples by modality\""));
+    assertTrue(Files.isRegularFile(out.resolve("report/tables/sample-couples-by-modality.csv")));
+    // fewer than 10 couples are "mixed": every comparison with them shows labels and nothing else
+    for (String line : Files.readAllLines(out.resolve("report/tables/comparisons.csv"))) {
+      if (line.contains(",mixed,")) {
+        assertTrue(line.matches("[^,]*(,[^,]*){5},(suppressed|<10),(suppressed|<10)(,suppressed)+"), line);
+      }
+    }
     String manifest = Files.readString(out.resolve("manifest.json"));
     assertTrue(manifest.contains("\"sha256\""));
     assertTrue(manifest.contains("\"key_origin\" : \"demo\""));

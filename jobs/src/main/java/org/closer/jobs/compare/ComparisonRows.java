@@ -3,6 +3,7 @@ package org.closer.jobs.compare;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.closer.core.report.CellPolicy;
 import org.closer.core.stats.ComparisonResult;
 
 /** A {@link ComparisonResult} as a row of the comparisons schema (NaN written as null) and as CSV text. */
@@ -34,11 +35,23 @@ public final class ComparisonRows {
     return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
   }
 
-  /** Full precision (shortest round-trip text); empty for null. */
-  static List<String> text(Row r) {
+  /**
+   * The row as report CSV text: full precision (shortest round-trip text), empty for null; a row
+   * with a group below the minimum cell size keeps its labels and shows nothing else.
+   */
+  static List<String> text(Row r, CellPolicy cells) {
+    long na = r.getLong(6);
+    long nb = r.getLong(7);
+    boolean hide = cells.hides(na) || cells.hides(nb);
     List<String> out = new ArrayList<>(r.length());
     for (int i = 0; i < r.length(); i++) {
-      out.add(r.isNullAt(i) ? "" : String.valueOf(r.get(i)));
+      if (!hide || i < 6) {
+        out.add(r.isNullAt(i) ? "" : String.valueOf(r.get(i)));
+      } else if (i < 8) {
+        out.add(cells.hides(r.getLong(i)) ? cells.count(r.getLong(i)) : CellPolicy.SUPPRESSED);
+      } else {
+        out.add(CellPolicy.SUPPRESSED);
+      }
     }
     return out;
   }

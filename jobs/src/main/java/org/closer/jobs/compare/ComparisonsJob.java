@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.closer.core.report.CellPolicy;
 import org.closer.core.report.CsvTables;
 import org.closer.core.stats.ClusteredGroup;
 import org.closer.core.stats.ComparisonResult;
@@ -222,8 +223,9 @@ public final class ComparisonsJob {
     }
     StructType type = SparkSchemas.struct(ctx.schemas().schema(COMPARISONS));
     ctx.outputs().write(COMPARISONS, ctx.spark().createDataFrame(rows, type), rows.size());
+    CellPolicy cells = new CellPolicy(ctx.study().minCellSize());
     ctx.fs().write(ctx.outputs().path(CSV), CsvTables.write(List.of(type.fieldNames()),
-        rows.stream().map(ComparisonRows::text).toList()));
+        rows.stream().map(r -> ComparisonRows.text(r, cells)).toList()));
   }
 
   private static String key(Row r, String... columns) {

@@ -37,6 +37,7 @@ import org.closer.jobs.ingest.IngestJob;
 public final class ReportJob {
   public static final String HTML = "report/report.html";
   public static final String MARKDOWN = "report/report.md";
+  public static final String SUMMARY = "report/summary.json";
 
   private final RunContext ctx;
 
@@ -57,7 +58,8 @@ public final class ReportJob {
     Report report = new StudyReport(ctx.study(), ctx.catalog()).build(facts);
     ctx.fs().write(ctx.outputs().path(HTML), HtmlRenderer.render(report));
     ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
-    stage.done("wrote " + HTML + " and " + MARKDOWN);
+    ReportFiles.Written tables = ReportFiles.write(report, ctx);
+    stage.done("wrote " + HTML + ", " + MARKDOWN + ", " + SUMMARY + " and " + tables.count() + " tables in report/tables");
     return report;
   }
 
