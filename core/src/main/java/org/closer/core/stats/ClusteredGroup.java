@@ -12,14 +12,29 @@ public final class ClusteredGroup implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Over couples: (S_c, n_c), for the residual sums sum(S_c - n_c mean). */
-  private final Comoments sums = Comoments.create(2);
+  private final Comoments sums;
   /** Over couples: (S_c / sqrt(n_c), sqrt(n_c)), for the between-couple sum of squares. */
-  private final Comoments scaled = Comoments.create(2);
+  private final Comoments scaled;
   private double within;
   private double sizeSquares;
 
+  private ClusteredGroup(Comoments sums, Comoments scaled, double within, double sizeSquares) {
+    this.sums = sums;
+    this.scaled = scaled;
+    this.within = within;
+    this.sizeSquares = sizeSquares;
+  }
+
   public static ClusteredGroup create() {
-    return new ClusteredGroup();
+    return new ClusteredGroup(Comoments.create(2), Comoments.create(2), 0, 0);
+  }
+
+  /**
+   * From aggregates over the group's couples: the comoments of (S_c, n_c) and of
+   * (S_c / sqrt(n_c), sqrt(n_c)), the summed within-couple squares and the sum of n_c^2.
+   */
+  public static ClusteredGroup of(Comoments sums, Comoments scaled, double within, double sizeSquares) {
+    return new ClusteredGroup(sums, scaled, within, sizeSquares);
   }
 
   public ClusteredGroup accept(long size, double sum, double withinSumOfSquares) {

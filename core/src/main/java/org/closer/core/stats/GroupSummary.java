@@ -10,13 +10,25 @@ import java.io.Serializable;
 public final class GroupSummary implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final Moments value = Moments.create();
-  private final Comoments intakeClosing = Comoments.create(2);
+  private final Moments value;
+  private final Comoments intakeClosing;
   private long successes;
   private long classified;
 
+  private GroupSummary(Moments value, Comoments intakeClosing, long successes, long classified) {
+    this.value = value;
+    this.intakeClosing = intakeClosing;
+    this.successes = successes;
+    this.classified = classified;
+  }
+
   public static GroupSummary create() {
-    return new GroupSummary();
+    return new GroupSummary(Moments.create(), Comoments.create(2), 0, 0);
+  }
+
+  /** From already aggregated statistics. */
+  public static GroupSummary of(Moments value, Comoments intakeClosing, long successes, long classified) {
+    return new GroupSummary(value, intakeClosing, successes, classified);
   }
 
   /**

@@ -1,10 +1,13 @@
 package org.closer.jobs.compare;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.covar_samp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,14 +32,15 @@ import org.apache.spark.storage.StorageLevel;
 import org.closer.core.report.CellPolicy;
 import org.closer.core.report.CsvTables;
 import org.closer.core.stats.ClusteredGroup;
+import org.closer.core.stats.Comoments;
 import org.closer.core.stats.ComparisonResult;
 import org.closer.core.stats.GroupSummary;
+import org.closer.core.stats.Moments;
 import org.closer.core.stats.PAdjust;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
 import org.closer.jobs.outcomes.OutcomesJob;
-import scala.Tuple2;
 
 /**
  * {@code outcomes} and {@code trajectories} to {@code comparisons}. Spark computes, per
@@ -60,10 +65,7 @@ public final class ComparisonsJob {
     List<ComparisonPlan> plans = ComparisonPlan.of(ctx.study(), levels(observations));
     Dataset<Row> labeled = label(observations, plans).persist(StorageLevel.MEMORY_AND_DISK());
 
-    Map<String, GroupSummary> groups = labeled.javaRDD()
-        .mapToPair(r -> new Tuple2<>(key(r, "comparison", "outcome", "level", "group"), r))
-        .combineByKey(r -> accept(GroupSummary.create(), r), ComparisonsJob::accept, GroupSummary::combine)
-        .collectAsMap();
+    Map<String, GroupSummary> groups = groups(labeled);
     Map<String, ClusteredGroup> clusters = clusters(labeled);
     Map<String, double[]> ranks = ranks(labeled);
 
@@ -145,29 +147,63 @@ public final class ComparisonsJob {
         .select("comparison", "outcome", "level", "group", "clinic", "couple", "value", "intake", "closing", "success");
   }
 
-  private static GroupSummary accept(GroupSummary g, Row r) {
-    return g.accept(r.<Double>getAs("value"), nan(r.getAs("intake")), nan(r.getAs("closing")), r.getAs("success"));
+  /**
+   * Per comparison, outcome, level and group: n, mean and variance of the outcome; n, means,
+   * variances and covariance of (intake, closing) where both exist; recovered-or-improved counts.
+   * Spark's aggregates merge partitions with numerically stable updates; core takes them as they are.
+   */
+  private static Map<String, GroupSummary> groups(Dataset<Row> labeled) {
+    Column both = col("intake").isNotNull().and(col("closing").isNotNull());
+    Column intake = when(both, col("intake"));
+    Column closing = when(both, col("closing"));
+    Dataset<Row> aggregates = labeled.groupBy("comparison", "outcome", "level", "group").agg(
+        count(col("value")), avg(col("value")), var_samp(col("value")),
+        count(intake), avg(intake), avg(closing), var_samp(intake), var_samp(closing), covar_samp(intake, closing),
+        count(col("success")), sum(when(col("success"), 1).otherwise(0)));
+    Map<String, GroupSummary> out = new HashMap<>();
+    for (Row r : aggregates.collectAsList()) {
+      long n = r.getLong(4);
+      long pairs = r.getLong(7);
+      double cov = number(r, 12);
+      GroupSummary g = GroupSummary.of(Moments.of(n, number(r, 5), number(r, 6)),
+          Comoments.of(pairs, new double[] {number(r, 8), number(r, 9)},
+              new double[][] {{number(r, 10), cov}, {cov, number(r, 11)}}),
+          r.getLong(14), r.getLong(13));
+      out.put(key(r, "comparison", "outcome", "level", "group"), g);
+    }
+    return out;
   }
 
-  private static double nan(Object v) {
-    return v == null ? Double.NaN : (Double) v;
-  }
-
-  /** Per comparison, outcome and group at individual level: couples' sizes, sums and within-couple squares. */
+  /** Per comparison, outcome and group at individual level: the couples' sizes, sums and within-couple squares. */
   private static Map<String, ClusteredGroup> clusters(Dataset<Row> labeled) {
     Dataset<Row> perCouple = labeled.filter(col("level").equalTo(OutcomesJob.INDIVIDUAL))
         .groupBy("comparison", "outcome", "group", "clinic", "couple")
-        .agg(count(col("value")).as("n"), sum(col("value")).as("s"), var_samp(col("value")).as("v"));
-    return perCouple.javaRDD()
-        .mapToPair(r -> new Tuple2<>(key(r, "comparison", "outcome", "group"), r))
-        .combineByKey(r -> cluster(ClusteredGroup.create(), r), ComparisonsJob::cluster, ClusteredGroup::combine)
-        .collectAsMap();
+        .agg(count(col("value")).cast("double").as("n"), sum(col("value")).as("s"), var_samp(col("value")).as("v"))
+        .withColumn("w", coalesce(col("v").multiply(col("n").minus(1)), lit(0.0)))
+        .withColumn("sa", col("s").divide(sqrt(col("n"))))
+        .withColumn("sb", sqrt(col("n")));
+    Dataset<Row> aggregates = perCouple.groupBy("comparison", "outcome", "group").agg(
+        count(lit(1)), avg("s"), avg("n"), var_samp("s"), var_samp("n"), covar_samp("s", "n"),
+        avg("sa"), avg("sb"), var_samp("sa"), var_samp("sb"), covar_samp("sa", "sb"),
+        sum("w"), sum(col("n").multiply(col("n"))));
+    Map<String, ClusteredGroup> out = new HashMap<>();
+    for (Row r : aggregates.collectAsList()) {
+      long couples = r.getLong(3);
+      out.put(key(r, "comparison", "outcome", "group"), ClusteredGroup.of(
+          comoments(couples, r, 4, 5, 6, 7, 8), comoments(couples, r, 9, 10, 11, 12, 13), number(r, 14), number(r, 15)));
+    }
+    return out;
   }
 
-  private static ClusteredGroup cluster(ClusteredGroup g, Row r) {
-    long n = r.getAs("n");
-    Object v = r.getAs("v");
-    return g.accept(n, r.<Double>getAs("s"), v == null ? 0 : (Double) v * (n - 1));
+  /** Comoments of two variables from their means (at m1, m2), variances (v1, v2) and covariance. */
+  private static Comoments comoments(long n, Row r, int m1, int m2, int v1, int v2, int cov) {
+    double c = number(r, cov);
+    return Comoments.of(n, new double[] {number(r, m1), number(r, m2)},
+        new double[][] {{number(r, v1), c}, {c, number(r, v2)}});
+  }
+
+  private static double number(Row r, int i) {
+    return r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
   }
 
   /**
