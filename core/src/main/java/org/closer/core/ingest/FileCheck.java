@@ -22,8 +22,8 @@ import org.closer.core.privacy.Pseudonymizer;
  */
 public final class FileCheck {
   /** One file's account. */
-  public record FileResult(String name, ColumnLayout.FileKind kind, long rows, List<String> unknownColumns,
-      List<String> identifierColumns) {}
+  public record FileResult(String name, ColumnLayout.FileKind kind, CsvDialect dialect, long rows,
+      List<String> unknownColumns, List<String> identifierColumns) {}
 
   /** A problem with the row it was found on. */
   public record Finding(String file, long line, Problem problem) {}
@@ -120,7 +120,7 @@ public final class FileCheck {
           }
         }
       }
-      return new FileResult(name, layout == null ? ColumnLayout.FileKind.SURVEY : layout.kind(), rows,
+      return new FileResult(name, layout == null ? ColumnLayout.FileKind.SURVEY : layout.kind(), dialect, rows,
           layout == null ? List.of() : layout.unknownColumns(), layout == null ? List.of() : layout.identifierColumns());
     } catch (IOException e) {
       throw UserException.inputRefused(Messages.cannot("read file", name, null,

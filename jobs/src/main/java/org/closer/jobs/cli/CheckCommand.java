@@ -38,8 +38,8 @@ final class CheckCommand implements Callable<Integer> {
     long rows = 0;
     for (FileCheck.FileResult f : result.files()) {
       rows += f.rows();
-      System.out.printf(Locale.ROOT, "%s: %s, %,d row%s%s%s%n", f.name(), f.kind().name().toLowerCase(Locale.ROOT),
-          f.rows(), f.rows() == 1 ? "" : "s",
+      System.out.printf(Locale.ROOT, "%s: %s (%s), %,d row%s%s%s%n", f.name(), f.kind().name().toLowerCase(Locale.ROOT),
+          f.dialect().describe(), f.rows(), f.rows() == 1 ? "" : "s",
           f.identifierColumns().isEmpty() ? "" : "; identifying columns dropped: " + String.join(", ", f.identifierColumns()),
           f.unknownColumns().isEmpty() ? "" : "; columns not read: " + String.join(", ", f.unknownColumns()));
     }
