@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Shared parsing for the template's categorical columns: case-insensitive, '-' and ' ' read as '_'. */
+/**
+ * Shared parsing for the template's categorical columns: case, spaces, '-' and '_' do not matter
+ * ("Face-to-face", "face_to_face" and "FACE TO FACE" are one value; so are "follow-up" and "followup").
+ */
 final class Codes {
   private Codes() {}
 
@@ -13,13 +16,17 @@ final class Codes {
     if (value == null) {
       return Optional.empty();
     }
-    String normal = value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    String normal = squeeze(value);
     for (E e : values) {
-      if (e.name().equals(normal)) {
+      if (squeeze(e.name()).equals(normal)) {
         return Optional.of(e);
       }
     }
     return Optional.empty();
+  }
+
+  private static String squeeze(String value) {
+    return value.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
   }
 
   static <E extends Enum<E>> String allowed(E[] values) {

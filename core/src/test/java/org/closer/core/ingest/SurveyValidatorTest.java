@@ -63,6 +63,7 @@ class SurveyValidatorTest {
 
   @Test
   void categoriesAreReadWithoutCase() {
+    assertTrue(row("north,x,b,follow-up,,2024-03,face to face,EFT,45,,1,1,,").isValid());
     SurveyRecord r = row("north,x,b,Intake,,2024-03,Face-To-Face,eft,45.0,,1,1,,");
     assertTrue(r.isValid(), r.problems().toString());
     assertEquals("B", r.partner());
