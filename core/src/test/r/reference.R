@@ -85,6 +85,22 @@ for (name in c("two_groups_unequal", "two_groups_small", "two_groups_ties")) {
   }
 }
 
+# Jacobson-Truax reliable change on the first fixture: S_diff from the intake SD of everyone
+# with an intake, r_xx = 0.85, clinical cut-off 45 (distressed below).
+d <- read.csv(file.path(dir, "two_groups_unequal.csv"))
+sdiff <- sqrt(2) * sd(d$intake) * sqrt(1 - 0.85)
+cc <- d[!is.na(d$closing), ]
+rci <- (cc$closing - cc$intake) / sdiff
+category <- ifelse(rci > 1.96, ifelse(cc$intake < 45 & cc$closing >= 45, "recovered", "improved"),
+                   ifelse(rci < -1.96, "deteriorated", "unchanged"))
+put("reliable_change", "s_diff", sdiff, "sqrt(2) * sd(intake) * sqrt(1 - 0.85)")
+for (i in 1:5) {
+  put("reliable_change", sprintf("rci_%d", i), rci[i], "(closing - intake) / s_diff, complete rows in file order")
+}
+for (k in c("recovered", "improved", "unchanged", "deteriorated")) {
+  put("reliable_change", k, sum(category == k), "Jacobson-Truax category counts, cut-off 45, |RCI| > 1.96")
+}
+
 for (q in list(c(2.1, 12, 1.5), c(-1.3, 7.5, 0.4), c(0.7, 30, -2), c(3.9, 45, 3.2), c(1, 3, 0), c(5, 200, 4.8))) {
   put("pt_grid", sprintf("pt(%g, %g, %g)", q[1], q[2], q[3]), pt(q[1], q[2], q[3]), sprintf("pt(%g, df = %g, ncp = %g)", q[1], q[2], q[3]))
 }

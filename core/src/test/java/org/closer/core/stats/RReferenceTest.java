@@ -123,6 +123,32 @@ class RReferenceTest {
   }
 
   @Test
+  void reliableChangeEqualsR() throws IOException {
+    List<Map<String, String>> rows = csv("two_groups_unequal.csv");
+    Moments intake = Moments.create();
+    rows.forEach(r -> intake.accept(Double.parseDouble(r.get("intake"))));
+    ReliableChange jt = new ReliableChange(intake.sd(), 0.85,
+        new org.closer.core.instrument.Cutoff(45, org.closer.core.instrument.Cutoff.Side.BELOW, "fixture", true));
+    close("reliable_change", "s_diff", jt.sDiff(), EXACT);
+    Map<String, Long> counts = new HashMap<>();
+    int i = 0;
+    for (Map<String, String> r : rows) {
+      if (r.get("closing").isEmpty()) {
+        continue;
+      }
+      double before = Double.parseDouble(r.get("intake"));
+      double after = Double.parseDouble(r.get("closing"));
+      if (++i <= 5) {
+        close("reliable_change", "rci_" + i, jt.index(before, after), EXACT);
+      }
+      counts.merge(jt.category(before, after).code(), 1L, Long::sum);
+    }
+    for (ReliableChange.Category c : ReliableChange.Category.values()) {
+      assertEquals(expected("reliable_change", c.code()), counts.getOrDefault(c.code(), 0L), 0.0, c.code());
+    }
+  }
+
+  @Test
   void noncentralTEqualsR() {
     for (var e : REFERENCE.get("pt_grid").entrySet()) {
       String[] args = e.getKey().replaceAll("pt\\(|\\)", "").split(", ");
