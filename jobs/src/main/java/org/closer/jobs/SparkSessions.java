@@ -2,11 +2,17 @@ package org.closer.jobs;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
+import org.closer.core.Messages;
+import org.closer.core.UserException;
 
 /** Builds the one SparkSession a command uses: embedded ({@code local[*]}) unless told otherwise. */
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
+  /** The master URLs Spark understands. */
+  private static final Pattern MASTER = Pattern.compile(
+      "local(\\[(\\*|\\d+)(,\\d+)?\\])?|local-cluster\\[\\d+,\\d+,\\d+\\]|(spark|k8s|mesos)://\\S+|yarn");
 
   private SparkSessions() {}
 
@@ -16,6 +22,10 @@ public final class SparkSessions {
   public static SparkSession open(String master, boolean verbose) {
     quiet(verbose);
     String chosen = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
+    if (!MASTER.matcher(chosen).matches()) {
+      throw UserException.usage(Messages.cannot("use Spark master", chosen, "--master",
+          "Use local[*], local[N], spark://HOST:PORT, yarn or k8s://URL"));
+    }
     SparkSession.Builder builder = SparkSession.builder()
         .appName("closer")
         .master(chosen)

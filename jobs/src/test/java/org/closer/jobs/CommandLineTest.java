@@ -98,6 +98,13 @@ class CommandLineTest {
   }
 
   @Test
+  void anUnknownSparkMasterIsAUsageError(@TempDir Path dir) {
+    Result r = closer("ingest", "--demo-key", "--master", "nonsense", "--out", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("Cannot use Spark master: 'nonsense' (--master)."), r.err());
+  }
+
+  @Test
   void instrumentsAreListed() {
     Result r = closer("instruments");
     assertEquals(0, r.code());
