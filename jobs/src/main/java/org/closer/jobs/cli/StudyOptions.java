@@ -52,10 +52,6 @@ public final class StudyOptions {
   @Option(names = "--verbose", description = "Show Spark's own logging and stack traces of internal errors.")
   boolean verbose;
 
-  StudyConfig studyConfig() {
-    Path file = studyFile();
-    return file == null ? StudyConfig.defaults() : StudyConfig.load(file);
-  }
 
   Path studyFile() {
     if (study != null) {
@@ -85,12 +81,12 @@ public final class StudyOptions {
    * @param needsKey whether the stage pseudonymises
    */
   RunContext context(boolean needsKey) {
-    StudyConfig config = studyConfig();
+    Path file = studyFile();
+    StudyConfig config = file == null ? StudyConfig.defaults() : StudyConfig.load(file);
     InstrumentCatalog catalog = catalog();
     PseudonymKey key = needsKey ? key(config) : null;
     SparkSession spark = SparkSessions.open(master, verbose);
     DataFs fs = new DataFs(spark.sparkContext().hadoopConfiguration());
-    Path file = studyFile();
     return new RunContext(spark, catalog, config, file == null ? null : file.toString(), key, input,
         new Outputs(out, new DatasetSchemas(catalog)), fs, new Progress(System.out));
   }
