@@ -1,9 +1,7 @@
 package org.closer.jobs;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,24 +38,61 @@ public final class DataFs {
     }
   }
 
-  /** The files directly in {@code dir} whose names end with {@code suffix}, sorted by name. */
-  public List<Path> list(String dir, String suffix) {
+  /**
+   * The files under {@code dir} (one level of sub-folders, one per clinic) whose names end with one of
+   * {@code suffixes}, sorted by path. Hidden files and folders (".", "_") are skipped.
+   */
+  public List<Path> list(String dir, String... suffixes) {
     Path p = new Path(dir);
     try {
       FileSystem fs = fs(p);
       if (!fs.exists(p)) {
         throw UserException.inputRefused(Messages.cannot("find input folder", dir, null,
-            "Pass --input with the folder that holds the study's CSV exports"));
+            "Pass --input with the folder that holds the study's exports"));
       }
       List<Path> out = new ArrayList<>();
-      FileStatus[] statuses = fs.getFileStatus(p).isFile() ? new FileStatus[] {fs.getFileStatus(p)} : fs.listStatus(p);
-      for (FileStatus s : statuses) {
-        if (s.isFile() && s.getPath().getName().toLowerCase(Locale.ROOT).endsWith(suffix)) {
-          out.add(s.getPath());
+      if (fs.getFileStatus(p).isFile()) {
+        out.add(fs.getFileStatus(p).getPath());
+        return out;
+      }
+      for (FileStatus s : fs.listStatus(p)) {
+        if (hidden(s.getPath())) {
+          continue;
+        }
+        FileStatus[] inner = s.isDirectory() ? fs.listStatus(s.getPath()) : new FileStatus[] {s};
+        for (FileStatus f : inner) {
+          String name = f.getPath().getName().toLowerCase(Locale.ROOT);
+          if (f.isFile() && !hidden(f.getPath()) && java.util.Arrays.stream(suffixes).anyMatch(name::endsWith)) {
+            out.add(f.getPath());
+          }
         }
       }
-      out.sort((a, b) -> a.getName().compareTo(b.getName()));
+      out.sort((a, b) -> a.toString().compareTo(b.toString()));
       return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean hidden(Path p) {
+    return p.getName().startsWith(".") || p.getName().startsWith("_");
+  }
+
+  /** A file's name relative to the input folder ("c02/export.csv"): how it is named in every output. */
+  public static String relativeName(String root, Path file) {
+    String r = new Path(root).toUri().getPath();
+    String f = file.toUri().getPath();
+    String prefix = r.endsWith("/") ? r : r + "/";
+    return f.startsWith(prefix) ? f.substring(prefix.length()) : file.getName();
+  }
+
+  public InputStream open(Path file) throws IOException {
+    return fs(file).open(file);
+  }
+
+  public byte[] bytes(Path file) {
+    try (InputStream in = open(file)) {
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,23 +102,6 @@ public final class DataFs {
     Path p = new Path(path);
     try {
       return fs(p).exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Index (0-based) and text of the first non-blank line, or null for an empty file. */
-  public record FirstLine(long index, String text) {}
-
-  public FirstLine firstLine(Path file, java.nio.charset.Charset charset) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs(file).open(file), charset))) {
-      long i = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine(), i++) {
-        if (!line.isBlank()) {
-          return new FirstLine(i, line);
-        }
-      }
-      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.closer.core.ingest.export.SourceColumn;
+import org.closer.core.ingest.export.Translation;
 import org.closer.core.instrument.InstrumentCatalog;
 import org.closer.core.privacy.PiiScanner;
 
@@ -24,19 +26,22 @@ public final class ColumnLayout implements Serializable {
     ROSTER
   }
 
+  private final Translation translation;
   private final FileKind kind;
-  private final int width;
   private final Map<String, Integer> columns;
   private final int[] itemFields;
   private final int[] itemPositions;
+  private final int[] scanFields;
   private final List<String> unknown;
   private final List<String> identifiers;
   private final List<String> missingRequired;
 
-  private ColumnLayout(FileKind kind, int width, Map<String, Integer> columns, int[] itemFields,
-      int[] itemPositions, List<String> unknown, List<String> identifiers, List<String> missingRequired) {
+  private ColumnLayout(Translation translation, FileKind kind, Map<String, Integer> columns,
+      int[] itemFields, int[] itemPositions, int[] scanFields, List<String> unknown, List<String> identifiers,
+      List<String> missingRequired) {
+    this.translation = translation;
     this.kind = kind;
-    this.width = width;
+    this.scanFields = scanFields;
     this.columns = columns;
     this.itemFields = itemFields;
     this.itemPositions = itemPositions;
@@ -45,7 +50,15 @@ public final class ColumnLayout implements Serializable {
     this.missingRequired = List.copyOf(missingRequired);
   }
 
+  /** The layout of a template CSV's header, read as it is. */
   public static ColumnLayout of(String[] header, InstrumentCatalog catalog) {
+    return of(Translation.template(header), catalog);
+  }
+
+  /** The layout of an export after its translation into the template's terms. */
+  public static ColumnLayout of(Translation translation, InstrumentCatalog catalog) {
+    String[] header = translation.names();
+    SourceColumn.Role[] roles = translation.roles();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < header.length; i++) {
       String h = header[i] == null ? "" : header[i];
@@ -59,17 +72,28 @@ public final class ColumnLayout implements Serializable {
             && Template.DESIGN.stream().anyMatch(names::contains)
         ? FileKind.ROSTER
         : FileKind.SURVEY;
-    List<String> known = kind == FileKind.ROSTER ? Template.ROSTER_COLUMNS : Template.SURVEY_COLUMNS;
+    List<String> known = new ArrayList<>(kind == FileKind.ROSTER ? Template.ROSTER_COLUMNS : Template.SURVEY_COLUMNS);
+    known.add(Template.RESPONSE_STATUS);
     Map<String, Integer> columns = new HashMap<>();
     List<Integer> fields = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
+    List<Integer> scan = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     List<String> identifiers = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
+      String shown = name.isEmpty() ? "(empty name, column " + (i + 1) + ")" : header[i].trim();
+      if (roles[i] == SourceColumn.Role.METADATA) {
+        continue;
+      }
+      if (roles[i] != SourceColumn.Role.DATA) {
+        identifiers.add(shown);
+        continue;
+      }
       if (!seen.add(name)) {
-        unknown.add(name.isEmpty() ? "(empty name, column " + (i + 1) + ")" : name + " (repeated)");
+        unknown.add(shown + " (repeated)");
+        scan.add(i);
         continue;
       }
       int item = kind == FileKind.SURVEY ? catalog.itemIndex(name) : -1;
@@ -79,25 +103,41 @@ public final class ColumnLayout implements Serializable {
         fields.add(i);
         positions.add(item);
       } else if (PiiScanner.isIdentifierColumn(name)) {
-        identifiers.add(name);
+        identifiers.add(shown);
       } else {
-        unknown.add(name.isEmpty() ? "(empty name, column " + (i + 1) + ")" : name);
+        unknown.add(shown);
+        scan.add(i);
       }
     }
     List<String> required = kind == FileKind.ROSTER ? Template.ROSTER_REQUIRED : Template.SURVEY_REQUIRED;
     List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
-    return new ColumnLayout(kind, names.size(), columns,
+    return new ColumnLayout(translation, kind, columns,
         fields.stream().mapToInt(Integer::intValue).toArray(),
-        positions.stream().mapToInt(Integer::intValue).toArray(), unknown, identifiers, missing);
+        positions.stream().mapToInt(Integer::intValue).toArray(),
+        scan.stream().mapToInt(Integer::intValue).toArray(), unknown, identifiers, missing);
+  }
+
+  public Translation translation() {
+    return translation;
+  }
+
+  /** Whether the header names anything Closer reads: a template column or an item. */
+  public boolean readsAnything() {
+    return !columns.isEmpty() || itemFields.length > 0;
+  }
+
+  /** Columns that are neither template columns nor items: never kept, but scanned for identifying values. */
+  int[] scanFields() {
+    return scanFields;
   }
 
   public FileKind kind() {
     return kind;
   }
 
-  /** Number of fields every row must have. */
+  /** Number of fields every row of the export must have. */
   public int width() {
-    return width;
+    return translation.width();
   }
 
   /** Field index of a template column, or -1. */
@@ -134,36 +174,11 @@ public final class ColumnLayout implements Serializable {
    * CSV in many locales), or 0.
    */
   public char otherSeparator() {
-    if (width != 1 || unknown.isEmpty()) {
+    if (translation.width() != 1 || unknown.isEmpty()) {
       return 0;
     }
     String only = unknown.get(0);
     return only.indexOf(';') >= 0 ? ';' : only.indexOf('\t') >= 0 ? '\t' : 0;
-  }
-
-  /**
-   * The survey tool whose raw export this header looks like (by the tool's own signature), or
-   * null. Such an export needs its columns renamed to the template's before Closer can read it.
-   */
-  public String surveyTool() {
-    if (columns.containsKey(Template.TIMEPOINT)) {
-      return null;
-    }
-    List<String> all = new ArrayList<>(unknown);
-    all.addAll(identifiers);
-    if (all.contains("startdate") && all.contains("responseid")) {
-      return "Qualtrics";
-    }
-    if (all.contains("record_id") && all.contains("redcap_event_name")) {
-      return "REDCap";
-    }
-    if (all.contains("respondent id") && all.contains("collector id")) {
-      return "SurveyMonkey";
-    }
-    if (all.contains("submitdate") && all.contains("lastpage")) {
-      return "LimeSurvey";
-    }
-    return null;
   }
 
   /** Required columns the header lacks; non-empty means no row of the file can be accepted. */

@@ -9,6 +9,9 @@ import com.univocity.parsers.csv.CsvParserSettings;
  * Not thread-safe: one per task.
  */
 public final class CsvLines {
+  /** More columns than any export has; a line with more is garbage, reported as malformed. */
+  public static final int MAX_COLUMNS = 20_000;
+
   private final CsvParser parser;
   private final char quote;
 
@@ -16,8 +19,9 @@ public final class CsvLines {
     CsvParserSettings settings = new CsvParserSettings();
     settings.getFormat().setDelimiter(delimiter);
     settings.getFormat().setLineSeparator("\n");
-    settings.setMaxColumns(4096);
-    settings.setMaxCharsPerColumn(100_000);
+    settings.setMaxColumns(MAX_COLUMNS);
+    settings.setMaxCharsPerColumn(-1);
+    settings.setErrorContentLength(0);
     settings.setIgnoreLeadingWhitespaces(false);
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setNullValue(null);
@@ -26,7 +30,7 @@ public final class CsvLines {
     this.quote = settings.getFormat().getQuote();
   }
 
-  /** The fields of {@code line}, or null when its quotes are unbalanced. */
+  /** The fields of {@code line}, or null when its quotes are unbalanced or it is not a CSV row at all. */
   public String[] split(String line) {
     int quotes = 0;
     for (int i = 0; i < line.length(); i++) {
@@ -37,8 +41,12 @@ public final class CsvLines {
     if (quotes % 2 != 0) {
       return null;
     }
-    String[] fields = parser.parseLine(line);
-    return fields == null ? new String[] {""} : fields;
+    try {
+      String[] fields = parser.parseLine(line);
+      return fields == null ? new String[] {""} : fields;
+    } catch (com.univocity.parsers.common.TextParsingException e) {
+      return null; // more columns than any export has: a malformed row
+    }
   }
 
   /** A blank line is skipped: it is neither a row nor a problem. */

@@ -14,7 +14,7 @@ final class FieldReader {
   private final String file;
   private final long line;
   private final ColumnLayout layout;
-  private final String[] fields;
+  private String[] fields;
   final List<Problem> problems = new ArrayList<>();
 
   FieldReader(String file, long line, ColumnLayout layout, String[] fields) {
@@ -22,6 +22,32 @@ final class FieldReader {
     this.line = line;
     this.layout = layout;
     this.fields = fields;
+  }
+
+  /** Reads the row in the template's terms (mapped columns, recoded values); call once its width is checked. */
+  void translate() {
+    fields = layout.translation().apply(fields);
+  }
+
+  /** Columns that are not read are never kept, but a row carrying an identifying value is not kept either. */
+  void scanUnread() {
+    for (int i : layout.scanFields()) {
+      if (i < fields.length && PiiScanner.scan(fields[i]).isPresent()) {
+        problems.add(Problem.of(Reason.PII_VALUE, file, line, null, null,
+            "accept " + PiiScanner.scan(fields[i]).get().description() + " in a column that is not read",
+            "Identifying details must not leave the clinic: remove it from the export (the value is not kept)"));
+        return;
+      }
+    }
+  }
+
+  /** A survey tool's preview, test or spam response is not a client's answer. */
+  void responseStatus() {
+    String status = text(Template.RESPONSE_STATUS);
+    if (status != null) {
+      problems.add(Problem.of(Reason.NOT_A_RESPONSE, file, line, null, status, "accept a response of type",
+          "Previews, test responses and spam are not a client's answers; leave them out of the export"));
+    }
   }
 
   /** The trimmed text, or null when the column is absent or the field empty. */
@@ -51,6 +77,11 @@ final class FieldReader {
   String pseudonym(String column, Pseudonymizer.Kind kind, String clinic, Pseudonymizer pseudonymizer,
       boolean required) {
     String code = required ? required(column) : text(column);
+    if (code != null && PiiScanner.scan(code).isPresent()) {
+      problem(Reason.PII_VALUE, column, null, "accept " + PiiScanner.scan(code).get().description() + " as the "
+          + column + " code", "Use the clinic's own code, never a person's details (the value is not kept)");
+      return null;
+    }
     return code == null || clinic == null ? null : pseudonymizer.pseudonym(kind, clinic, code);
   }
 

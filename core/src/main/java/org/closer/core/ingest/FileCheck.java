@@ -1,6 +1,5 @@
 package org.closer.core.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
+import org.closer.core.ingest.export.CsvRecords;
+import org.closer.core.ingest.export.ExportFormat;
+import org.closer.core.ingest.export.ExportHeader;
+import org.closer.core.ingest.export.ExportMapping;
+import org.closer.core.ingest.export.RedcapDictionary;
 import org.closer.core.instrument.InstrumentCatalog;
 import org.closer.core.privacy.PseudonymKey;
 import org.closer.core.privacy.Pseudonymizer;
@@ -22,7 +26,7 @@ import org.closer.core.privacy.Pseudonymizer;
  */
 public final class FileCheck {
   /** One file's account. */
-  public record FileResult(String name, ColumnLayout.FileKind kind, CsvDialect dialect, long rows,
+  public record FileResult(String name, ExportFormat format, ColumnLayout.FileKind kind, CsvDialect dialect, long rows,
       List<String> unknownColumns, List<String> identifierColumns) {}
 
   /** A problem with the row it was found on. */
@@ -41,10 +45,19 @@ public final class FileCheck {
   }
 
   private final InstrumentCatalog catalog;
+  private final ExportMapping mapping;
   private final Pseudonymizer pseudonymizer = new Pseudonymizer(PseudonymKey.ephemeral());
 
-  public FileCheck(InstrumentCatalog catalog) {
+  /**
+   * @param mapping the mapping for every file, or null to look for each file's own beside it
+   */
+  public FileCheck(InstrumentCatalog catalog, ExportMapping mapping) {
     this.catalog = catalog;
+    this.mapping = mapping;
+  }
+
+  public FileCheck(InstrumentCatalog catalog) {
+    this(catalog, null);
   }
 
   public Result check(List<Path> files) {
@@ -52,8 +65,19 @@ public final class FileCheck {
     List<Finding> found = new ArrayList<>();
     Map<String, List<SurveyRecord>> surveys = new LinkedHashMap<>();
     Map<String, List<RosterRecord>> rosters = new LinkedHashMap<>();
+    List<RedcapDictionary> dictionaries = new ArrayList<>();
+    List<Path> exports = new ArrayList<>();
     for (Path file : files) {
-      results.add(read(file, found, surveys, rosters));
+      byte[] head = head(file);
+      if (ExportHeader.sniff(name(file), head) == ExportFormat.REDCAP_DICTIONARY) {
+        CsvDialect dialect = CsvDialect.detect(head);
+        dictionaries.add(RedcapDictionary.parse(name(file), bytes(file), dialect.charsetValue(), dialect.delimiter()));
+      } else {
+        exports.add(file);
+      }
+    }
+    for (Path file : exports) {
+      results.add(read(file, dictionaries, found, surveys, rosters));
     }
     for (String couple : union(surveys, rosters)) {
       CoupleChecks.Result r = CoupleChecks.check(surveys.getOrDefault(couple, List.of()),
@@ -72,35 +96,34 @@ public final class FileCheck {
     return new Result(results, List.copyOf(found), byReason);
   }
 
-  private FileResult read(Path file, List<Finding> found, Map<String, List<SurveyRecord>> surveys,
-      Map<String, List<RosterRecord>> rosters) {
-    String name = file.getFileName().toString();
-    CsvDialect dialect = dialect(file);
-    CsvLines csv = new CsvLines(dialect.delimiter());
-    try (BufferedReader in = Files.newBufferedReader(file, dialect.charsetValue())) {
-      ColumnLayout layout = null;
-      SurveyValidator survey = null;
-      RosterValidator roster = null;
-      long rows = 0;
-      long lineNumber = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNumber++;
-        if (CsvLines.isBlank(line)) {
-          continue;
-        }
-        if (layout == null) {
-          String[] header = csv.split(line);
-          if (header == null) {
-            throw UserException.inputRefused(Messages.cannot("read header with unbalanced quotes", null,
-                Messages.where(name, lineNumber, null), "Fix the quoting of the first line"));
-          }
-          layout = ColumnLayout.of(header, catalog);
-          survey = new SurveyValidator(name, layout, catalog, pseudonymizer);
-          roster = new RosterValidator(name, layout, pseudonymizer);
-          continue;
-        }
+  /** The mapping given for every file, else the file's own beside it, else none. */
+  private ExportMapping mappingFor(Path file) {
+    if (mapping != null) {
+      return mapping;
+    }
+    for (String candidate : ExportMapping.candidates(name(file))) {
+      Path m = file.resolveSibling(candidate);
+      if (Files.isRegularFile(m)) {
+        return ExportMapping.load(m);
+      }
+    }
+    return ExportMapping.NONE;
+  }
+
+  private FileResult read(Path file, List<RedcapDictionary> dictionaries, List<Finding> found,
+      Map<String, List<SurveyRecord>> surveys, Map<String, List<RosterRecord>> rosters) {
+    String name = name(file);
+    ExportHeader header = ExportHeader.read(name, head(file), () -> Files.newInputStream(file), mappingFor(file),
+        dictionaries, catalog);
+    ColumnLayout layout = header.layout();
+    SurveyValidator survey = new SurveyValidator(name, layout, catalog, pseudonymizer);
+    RosterValidator roster = new RosterValidator(name, layout, pseudonymizer);
+    long rows = 0;
+    try (var in = Files.newInputStream(file); CsvRecords records = header.records(in)) {
+      for (CsvRecords.Record rec = records.next(); rec != null; rec = records.next()) {
         rows++;
-        String[] fields = csv.split(line);
+        long lineNumber = rec.line();
+        String[] fields = rec.fields();
         if (layout.kind() == ColumnLayout.FileKind.ROSTER) {
           RosterRecord r = roster.validate(lineNumber, fields);
           if (r.isValid()) {
@@ -120,21 +143,36 @@ public final class FileCheck {
           }
         }
       }
-      return new FileResult(name, layout == null ? ColumnLayout.FileKind.SURVEY : layout.kind(), dialect, rows,
-          layout == null ? List.of() : layout.unknownColumns(), layout == null ? List.of() : layout.identifierColumns());
     } catch (IOException e) {
-      throw UserException.inputRefused(Messages.cannot("read file", name, null,
-          "Check that it exists and is readable (" + e.getMessage() + ")"));
+      throw unreadable(name, e);
+    }
+    return new FileResult(name, header.format(), layout.kind(), header.dialect(), rows, layout.unknownColumns(),
+        layout.identifierColumns());
+  }
+
+  private static String name(Path file) {
+    return file.getFileName().toString();
+  }
+
+  private static byte[] head(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      return in.readNBytes(ExportHeader.HEAD_BYTES);
+    } catch (IOException e) {
+      throw unreadable(name(file), e);
     }
   }
 
-  private static CsvDialect dialect(Path file) {
-    try (var in = Files.newInputStream(file)) {
-      return CsvDialect.detect(in.readNBytes(64 * 1024));
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw UserException.inputRefused(Messages.cannot("read file", file.getFileName().toString(), null,
-          "Check that it exists and is readable"));
+      throw unreadable(name(file), e);
     }
+  }
+
+  private static UserException unreadable(String name, IOException e) {
+    return UserException.inputRefused(Messages.cannot("read file", name, null,
+        "Check that it exists and is readable (" + e.getClass().getSimpleName() + ")"));
   }
 
   private static List<String> union(Map<String, ?> a, Map<String, ?> b) {

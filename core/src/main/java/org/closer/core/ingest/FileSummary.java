@@ -7,15 +7,17 @@ import java.util.List;
  * What one input file gave. For every file {@code rows == accepted + quarantined}; a run that
  * cannot show that stops.
  *
- * @param name file name without its folder
+ * @param name file name relative to the input folder
+ * @param format the export's format, told from its signature
  * @param kind {@code survey} or {@code roster}
- * @param rows non-blank lines after the header
+ * @param rows records after the header rows (blank lines are not rows)
  * @param accepted rows in {@code responses} (survey) or used as the couple's design (roster)
  * @param unknownColumns header names that were not read
  * @param identifierColumns header names that identify a person: dropped before anything was read
  */
 public record FileSummary(
     @JsonProperty("name") String name,
+    @JsonProperty("format") String format,
     @JsonProperty("sha256") String sha256,
     @JsonProperty("bytes") long bytes,
     @JsonProperty("kind") String kind,

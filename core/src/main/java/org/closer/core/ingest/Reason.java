@@ -5,6 +5,7 @@ public enum Reason {
   MALFORMED_ROW("the row does not have the header's number of fields, or its quoting is broken"),
   MISSING_COLUMN("the file lacks a column every row needs"),
   MISSING_FIELD("a required field is empty"),
+  NOT_A_RESPONSE("a survey tool's preview, test or spam response, not a client's answers"),
   PII_VALUE("a value looks like it identifies a person (e-mail, phone, identity number, address): masked, never stored"),
   BAD_CLINIC("the clinic code is not a study code (letters, digits, '-', '_' or '.', at most 32)"),
   BAD_CATEGORY("a categorical field holds a value outside its list"),

@@ -25,6 +25,8 @@ public final class RosterValidator implements Serializable {
           "The header has " + layout.width() + " columns; check separators and quotes");
       return new RosterRecord(file, line, null, null, Design.NONE, null, List.copyOf(r.problems));
     }
+    r.translate();
+    r.scanUnread();
     String clinic = r.clinic();
     String couple = r.pseudonym(Template.COUPLE, Pseudonymizer.Kind.COUPLE, clinic, pseudonymizer, true);
     Design design = r.design(clinic, pseudonymizer);

@@ -3,6 +3,8 @@ package org.closer.core.ingest;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import org.closer.core.ingest.export.ExportFormat;
+import org.closer.core.ingest.export.ExportMapping;
 import org.closer.core.instrument.InstrumentCatalog;
 import org.closer.core.instrument.Item;
 import org.closer.core.model.Partner;
@@ -44,11 +46,12 @@ public final class SurveyValidator implements Serializable {
     }
     if (!layout.missingRequired().isEmpty()) {
       char separator = layout.otherSeparator();
-      String tool = layout.surveyTool();
+      ExportFormat format = layout.translation().format();
       r.rowProblem(Reason.MISSING_COLUMN, "read row without column", String.join(", ", layout.missingRequired()),
-          tool != null
-              ? "This is a raw " + tool + " export: Closer reads the study's template, so export with the template's"
-                  + " column names (clinic, couple, partner, timepoint, session, month, ... and items such as tls45_1)"
+          format != ExportFormat.TEMPLATE
+              ? "This is a " + format.label() + ": add a mapping file beside it (" + ExportMapping.SUFFIX
+                  + ") that says which export column or constant gives " + String.join(", ", layout.missingRequired())
+                  + "; see data-samples/formats"
               : separator != 0
               ? "The header is one column holding '" + (separator == '\t' ? "\\t" : ";")
                   + "': save the export as comma-separated CSV (the study's template)"
@@ -58,9 +61,12 @@ public final class SurveyValidator implements Serializable {
     }
     if (fields.length != layout.width()) {
       r.rowProblem(Reason.MALFORMED_ROW, "read row with " + fields.length + " fields", null,
-          "The header has " + layout.width() + " columns; check for a missing or extra separator");
+          "The header has " + layout.width() + " columns; check for a missing or extra separator or a stray quote");
       return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
     }
+    r.translate();
+    r.scanUnread();
+    r.responseStatus();
     String clinic = r.clinic();
     String couple = r.pseudonym(Template.COUPLE, Pseudonymizer.Kind.COUPLE, clinic, pseudonymizer, true);
     String partner = partner(r);

@@ -18,6 +18,11 @@ public final class Template {
   public static final String SESSION_MINUTES = "session_minutes";
   public static final String THERAPIST = "therapist";
   public static final String START_MONTH = "start_month";
+  /**
+   * Not a template column: a survey tool's response type (preview, test, spam), filled by the tool's
+   * reader so that such rows are quarantined rather than taken for a client's answers.
+   */
+  public static final String RESPONSE_STATUS = "response_status";
 
   /** Columns that hold a clinic's own codes for people: pseudonymised, never shown. */
   public static final Set<String> IDENTIFIER_CODES = Set.of(COUPLE, THERAPIST);

@@ -153,22 +153,6 @@ class SurveyValidatorTest {
   }
 
   @Test
-  void rawSurveyToolExportsAreNamed() {
-    ColumnLayout qualtrics = ColumnLayout.of(csv.split(
-        "StartDate,EndDate,Status,IPAddress,Progress,ResponseId,RecipientLastName,RecipientEmail,LocationLatitude,Q1_1"),
-        CATALOG);
-    assertEquals("Qualtrics", qualtrics.surveyTool());
-    assertTrue(qualtrics.identifierColumns().containsAll(
-        List.of("ipaddress", "recipientlastname", "recipientemail", "locationlatitude")), qualtrics.identifierColumns().toString());
-    SurveyRecord r = new SurveyValidator("q.csv", qualtrics, CATALOG, PSEUDONYMS)
-        .validate(4, csv.split("2024-01-01,2024-01-01,0,1.2.3.4,100,R_1,Doe,a@b.se,59.3,5"));
-    assertTrue(r.problems().get(0).message().contains("This is a raw Qualtrics export"), r.problems().get(0).message());
-    assertEquals("REDCap", ColumnLayout.of(csv.split("record_id,redcap_event_name,tls45_1"), CATALOG).surveyTool());
-    assertEquals("SurveyMonkey", ColumnLayout.of(csv.split("Respondent ID,Collector ID,Start Date"), CATALOG).surveyTool());
-    assertEquals(null, layout.surveyTool());
-  }
-
-  @Test
   void aSemicolonFileIsToldWhatToDo() {
     ColumnLayout semicolons = ColumnLayout.of(csv.split("clinic;couple;partner;timepoint;month"), CATALOG);
     assertEquals(';', semicolons.otherSeparator());

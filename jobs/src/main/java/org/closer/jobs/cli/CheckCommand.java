@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
 import org.closer.core.ingest.FileCheck;
+import org.closer.core.ingest.export.ExportMapping;
 import org.closer.core.instrument.InstrumentCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,26 +22,32 @@ import picocli.CommandLine.Parameters;
         "Runs without Spark. Exits 0 when every row would be accepted, 3 when some would be quarantined."})
 final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "Template CSVs (and the clinic's roster CSV), or folders of them.")
+      description = "Exports (template CSV, Qualtrics, REDCap with its data dictionary, SurveyMonkey, LimeSurvey),"
+          + " roster CSVs, or folders of them.")
   List<Path> files;
 
   @Option(names = "--instruments", paramLabel = "DIR", description = "Default: the built-in instruments.")
   Path instruments;
 
+  @Option(names = "--mapping", paramLabel = "FILE",
+      description = "Mapping (YAML) for every file checked. Default: NAME.mapping.yaml or mapping.yaml beside each file.")
+  Path mapping;
+
   @Override
   public Integer call() throws java.io.IOException {
     InstrumentCatalog catalog = instruments == null ? InstrumentCatalog.builtIn() : InstrumentCatalog.load(instruments);
     long started = System.nanoTime();
-    FileCheck.Result result = new FileCheck(catalog).check(expand(files));
+    FileCheck.Result result = new FileCheck(catalog, mapping == null ? null : ExportMapping.load(mapping))
+        .check(expand(files));
     for (FileCheck.Finding f : result.findings()) {
       System.out.println(f.problem().reason() + "  " + f.problem().message());
     }
     long rows = 0;
     for (FileCheck.FileResult f : result.files()) {
       rows += f.rows();
-      System.out.printf(Locale.ROOT, "%s: %s (%s), %,d row%s%s%s%n", f.name(), f.kind().name().toLowerCase(Locale.ROOT),
-          f.dialect().describe(), f.rows(), f.rows() == 1 ? "" : "s",
-          f.identifierColumns().isEmpty() ? "" : "; identifying columns dropped: " + String.join(", ", f.identifierColumns()),
+      System.out.printf(Locale.ROOT, "%s: %s %s (%s), %,d row%s%s%s%n", f.name(), f.format().label(),
+          f.kind().name().toLowerCase(Locale.ROOT), f.dialect().describe(), f.rows(), f.rows() == 1 ? "" : "s",
+          f.identifierColumns().isEmpty() ? "" : "; dropped unread (identifying or free text): " + String.join(", ", f.identifierColumns()),
           f.unknownColumns().isEmpty() ? "" : "; columns not read: " + String.join(", ", f.unknownColumns()));
     }
     StringBuilder reasons = new StringBuilder();

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -37,10 +36,18 @@ import org.closer.core.ingest.CsvLines;
 import org.closer.core.ingest.FileSummary;
 import org.closer.core.ingest.IngestSummary;
 import org.closer.core.ingest.RosterRecord;
+import org.closer.core.ingest.export.CsvRecords;
+import org.closer.core.ingest.export.ExportFormat;
+import org.closer.core.ingest.export.ExportHeader;
+import org.closer.core.ingest.export.ExportMapping;
+import org.closer.core.ingest.export.RedcapDictionary;
 import org.closer.core.ingest.RosterValidator;
 import org.closer.core.ingest.SurveyRecord;
 import org.closer.core.ingest.SurveyValidator;
 import org.closer.core.privacy.Pseudonymizer;
+import java.io.InputStream;
+import org.closer.jobs.DataFs;
+import org.closer.jobs.HadoopConf;
 import org.closer.jobs.MappedIterator;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
@@ -54,8 +61,6 @@ import scala.Tuple2;
 public final class IngestJob {
   /** The ingest's account of its inputs, beside the datasets. */
   public static final String SUMMARY = "ingest.json";
-  /** Enough of a file to tell its character set and separator. */
-  private static final int HEAD_BYTES = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final RunContext ctx;
@@ -65,8 +70,11 @@ public final class IngestJob {
   }
 
   /** One input file, read on the driver for its header and hash. */
-  private record Input(Path path, String name, String sha256, long bytes, CsvDialect dialect, long headerIndex,
-      ColumnLayout layout) {}
+  private record Input(Path path, String name, String sha256, long bytes, ExportHeader header) {
+    ColumnLayout layout() {
+      return header.layout();
+    }
+  }
 
   public IngestSummary run() {
     Progress.Stage stage = ctx.progress().start("ingest");
@@ -76,10 +84,12 @@ public final class IngestJob {
     StructType rowType = IngestRows.schema(ctx.catalog());
 
     JavaRDD<Row> parsed = jsc.emptyRDD();
+    HadoopConf conf = HadoopConf.of(jsc.hadoopConfiguration());
     for (Input in : inputs) {
-      parsed = parsed.union(in.layout().kind() == ColumnLayout.FileKind.ROSTER
-          ? parse(jsc, in, new RosterValidator(in.name(), in.layout(), pseudonymizer))
-          : parse(jsc, in, new SurveyValidator(in.name(), in.layout(), ctx.catalog(), pseudonymizer)));
+      RowValidator validator = in.layout().kind() == ColumnLayout.FileKind.ROSTER
+          ? RowValidator.of(new RosterValidator(in.name(), in.layout(), pseudonymizer))
+          : RowValidator.of(new SurveyValidator(in.name(), in.layout(), ctx.catalog(), pseudonymizer));
+      parsed = parsed.union(parse(jsc, conf, in, validator));
     }
     // One shuffle brings each couple's rows together for the cross-row checks of core.
     Dataset<Row> checked = ctx.spark().createDataFrame(parsed, rowType)
@@ -138,49 +148,70 @@ public final class IngestJob {
   private List<Input> inputs() {
     List<Path> files = ctx.fs().list(ctx.input(), ".csv");
     if (files.isEmpty()) {
-      throw UserException.inputRefused(Messages.cannot("find any CSV export", ctx.input(), null,
-          "Put the study's exports (template CSV, and optionally a roster CSV) in that folder"));
+      throw UserException.inputRefused(Messages.cannot("find any export", ctx.input(), null,
+          "Put the study's exports (template CSV, survey tool exports with their mapping, roster CSVs) in that folder"));
+    }
+    List<RedcapDictionary> dictionaries = new ArrayList<>();
+    List<Path> exports = new ArrayList<>();
+    for (Path file : files) {
+      String name = DataFs.relativeName(ctx.input(), file);
+      byte[] head = ctx.fs().head(file, ExportHeader.HEAD_BYTES);
+      if (ExportHeader.sniff(name, head) == ExportFormat.REDCAP_DICTIONARY) {
+        CsvDialect dialect = CsvDialect.detect(head);
+        dictionaries.add(RedcapDictionary.parse(name, ctx.fs().bytes(file), dialect.charsetValue(), dialect.delimiter()));
+      } else {
+        exports.add(file);
+      }
     }
     List<Input> inputs = new ArrayList<>();
-    for (Path file : files) {
-      CsvDialect dialect = CsvDialect.detect(ctx.fs().head(file, HEAD_BYTES));
-      var first = ctx.fs().firstLine(file, dialect.charsetValue());
-      String[] header = first == null ? new String[0] : new CsvLines(dialect.delimiter()).split(first.text());
-      if (header == null) {
-        throw UserException.inputRefused(Messages.cannot("read header with unbalanced quotes", null,
-            Messages.where(file.getName(), first.index() + 1, null), "Fix the quoting of the first line"));
-      }
-      inputs.add(new Input(file, file.getName(), ctx.fs().sha256(file), ctx.fs().size(file), dialect,
-          first == null ? Long.MAX_VALUE : first.index(), ColumnLayout.of(header, ctx.catalog())));
+    for (Path file : exports) {
+      String name = DataFs.relativeName(ctx.input(), file);
+      ExportHeader header = ExportHeader.read(name, ctx.fs().head(file, ExportHeader.HEAD_BYTES),
+          () -> ctx.fs().open(file), mapping(file), dictionaries, ctx.catalog());
+      inputs.add(new Input(file, name, ctx.fs().sha256(file), ctx.fs().size(file), header));
     }
     return inputs;
   }
 
-  private static JavaRDD<Row> parse(JavaSparkContext jsc, Input in, SurveyValidator validator) {
-    char delimiter = in.dialect().delimiter();
-    return lines(jsc, in).mapPartitions(it -> {
-      CsvLines csv = new CsvLines(delimiter);
-      return new MappedIterator<>(it, t -> IngestRows.of(validator.validate(t._2(), csv.split(t._1()))));
-    });
+  /** The file's mapping beside it ({@code NAME.mapping.yaml}, else the folder's {@code mapping.yaml}), or none. */
+  private ExportMapping mapping(Path file) {
+    for (String candidate : ExportMapping.candidates(file.getName())) {
+      Path m = new Path(file.getParent(), candidate);
+      if (ctx.fs().exists(m.toString())) {
+        return ExportMapping.parse(DataFs.relativeName(ctx.input(), m), ctx.fs().read(m.toString()));
+      }
+    }
+    return ExportMapping.NONE;
   }
 
-  private static JavaRDD<Row> parse(JavaSparkContext jsc, Input in, RosterValidator validator) {
-    char delimiter = in.dialect().delimiter();
-    return lines(jsc, in).mapPartitions(it -> {
-      CsvLines csv = new CsvLines(delimiter);
-      return new MappedIterator<>(it, t -> IngestRows.of(validator.validate(t._2(), csv.split(t._1()))));
-    });
-  }
-
-  /** (text, line number) of every non-blank line after the header, decoded in the file's character set. */
-  private static JavaRDD<Tuple2<String, Long>> lines(JavaSparkContext jsc, Input in) {
-    long header = in.headerIndex();
-    CsvDialect dialect = in.dialect();
-    return jsc.hadoopFile(in.path().toString(), TextInputFormat.class, LongWritable.class, Text.class)
+  /**
+   * Template files are split by Hadoop into lines, so a large file is read by many tasks; survey
+   * tools' exports (records spanning lines) and names Hadoop would read as several paths or a
+   * pattern are read whole by one task each.
+   */
+  private static JavaRDD<Row> parse(JavaSparkContext jsc, HadoopConf conf, Input in, RowValidator validator) {
+    ExportHeader header = in.header();
+    if (header.format().multiLine() || in.path().getName().matches(".*[,{}\\[\\]*?\\\\].*")) {
+      String path = in.path().toString();
+      return jsc.parallelize(List.of(path), 1).flatMap(p -> {
+        Path file = new Path(p);
+        InputStream stream = file.getFileSystem(conf.get()).open(file);
+        return new RecordIterator<Row>(header.records(stream), stream,
+            r -> validator.validate(r.line(), r.fields()));
+      });
+    }
+    long headerIndex = header.headerLine() - 1;
+    CsvDialect dialect = header.dialect();
+    org.apache.hadoop.mapreduce.Job job = conf.job(in.path());
+    return jsc.newAPIHadoopRDD(job.getConfiguration(), org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class,
+            LongWritable.class, Text.class)
         .map(t -> dialect.decode(t._2().getBytes(), t._2().getLength()))
         .zipWithIndex()
-        .filter(t -> t._2() > header && !CsvLines.isBlank(t._1()))
-        .map(t -> new Tuple2<>(t._1(), t._2() + 1));
+        .filter(t -> t._2() > headerIndex && !CsvLines.isBlank(t._1()))
+        .mapPartitions(it -> {
+          CsvLines csv = new CsvLines(dialect.delimiter());
+          return new MappedIterator<>(it, t -> validator.validate(t._2() + 1, csv.split(t._1())));
+        });
   }
 
   private static Map<String, Long> countsByFile(Dataset<Row> dataset) {
@@ -195,7 +226,7 @@ public final class IngestJob {
       Map<String, Long> refused) {
     List<FileSummary> files = new ArrayList<>();
     for (Input in : inputs) {
-      files.add(new FileSummary(in.name(), in.sha256(), in.bytes(),
+      files.add(new FileSummary(in.name(), in.header().format().name().toLowerCase(Locale.ROOT), in.sha256(), in.bytes(),
           in.layout().kind().name().toLowerCase(Locale.ROOT), rowsIn.getOrDefault(in.name(), 0L),
           accepted.getOrDefault(in.name(), 0L), refused.getOrDefault(in.name(), 0L), in.layout().unknownColumns(),
           in.layout().identifierColumns()));
