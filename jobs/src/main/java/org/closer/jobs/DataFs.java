@@ -86,6 +86,15 @@ public final class DataFs {
     return f.startsWith(prefix) ? f.substring(prefix.length()) : file.getName();
   }
 
+  /** The file for Parquet's reader, through the same file system. */
+  public org.apache.parquet.io.InputFile inputFile(Path file) {
+    try {
+      return org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(file, conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public InputStream open(Path file) throws IOException {
     return fs(file).open(file);
   }

@@ -52,6 +52,22 @@ class ExportFormatsTest {
   }
 
   @Test
+  void parquetFromTheClinicSideCheckGivesTheSameResponses() throws IOException {
+    Path in = Files.createDirectories(work.resolve("parquet-in"));
+    Path parquet = in.resolve("c07.parquet");
+    // The preview response is listed and left out: exit 3, and the accepted rows are written.
+    assertEquals(3, Closer.execute("check", "--demo-key", "--out", parquet.toString(),
+        FORMATS.resolve("qualtrics/long").toString(), FORMATS.resolve("qualtrics/sessions").toString()));
+    assertEquals(0, Closer.execute("check", parquet.toString()), "the written file passes the check itself");
+    assertEquals(0, Closer.execute("ingest", "--demo-key", "--input", in.toString(), "--out",
+        work.resolve("parquet").toString()));
+    assertEquals(template, responses(work.resolve("parquet")));
+    Path key = Files.writeString(work.resolve("other.key"), "another-key-of-the-study-0123456789");
+    assertEquals(3, Closer.execute("ingest", "--key-file", key.toString(), "--input", in.toString(), "--out",
+        work.resolve("parquet-other-key").toString()), "rows pseudonymised with another key are refused");
+  }
+
+  @Test
   void theIngestNamesEachFilesFormatAndWhatItDropped() throws IOException {
     assertEquals(0, ingest("redcap"));
     String summary = Files.readString(work.resolve("redcap").resolve("ingest.json"));

@@ -77,12 +77,20 @@ final class FieldReader {
   String pseudonym(String column, Pseudonymizer.Kind kind, String clinic, Pseudonymizer pseudonymizer,
       boolean required) {
     String code = required ? required(column) : text(column);
-    if (code != null && PiiScanner.scan(code).isPresent()) {
-      problem(Reason.PII_VALUE, column, null, "accept " + PiiScanner.scan(code).get().description() + " as the "
+    if (code != null && PiiScanner.scanCode(code).isPresent()) {
+      problem(Reason.PII_VALUE, column, null, "accept " + PiiScanner.scanCode(code).get().description() + " as the "
           + column + " code", "Use the clinic's own code, never a person's details (the value is not kept)");
       return null;
     }
-    return code == null || clinic == null ? null : pseudonymizer.pseudonym(kind, clinic, code);
+    if (code == null || clinic == null) {
+      return null;
+    }
+    String pseudonym = pseudonymizer.pseudonym(kind, clinic, code);
+    if (pseudonym == null) {
+      problem(Reason.PII_VALUE, column, null, "accept a " + column + " code that is not a pseudonym",
+          "Parquet from 'closer check --out' holds pseudonyms only; check the raw export again (the value is not kept)");
+    }
+    return pseudonym;
   }
 
   Design design(String clinic, Pseudonymizer pseudonymizer) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
+import org.apache.parquet.io.LocalInputFile;
+import org.closer.core.ingest.export.ParquetExport;
+import org.closer.core.ingest.export.RecordSource;
 import org.closer.core.ingest.export.CsvRecords;
 import org.closer.core.ingest.export.ExportFormat;
 import org.closer.core.ingest.export.ExportHeader;
@@ -32,8 +35,12 @@ public final class FileCheck {
   /** A problem with the row it was found on. */
   public record Finding(String file, long line, Problem problem) {}
 
-  /** What the check found: every problem, in file and line order. */
-  public record Result(List<FileResult> files, List<Finding> findings, Map<Reason, Long> byReason) {
+  /**
+   * What the check found: every problem, in file and line order, and (when asked for) the survey
+   * rows that would be accepted, pseudonymised with the study's key.
+   */
+  public record Result(List<FileResult> files, List<Finding> findings, Map<Reason, Long> byReason,
+      List<SurveyRecord> accepted) {
     public boolean clean() {
       return findings.isEmpty();
     }
@@ -46,18 +53,23 @@ public final class FileCheck {
 
   private final InstrumentCatalog catalog;
   private final ExportMapping mapping;
-  private final Pseudonymizer pseudonymizer = new Pseudonymizer(PseudonymKey.ephemeral());
+  private final Pseudonymizer pseudonymizer;
+  private final boolean keepRows;
 
   /**
    * @param mapping the mapping for every file, or null to look for each file's own beside it
+   * @param key the study's key, to keep the accepted rows pseudonymised with it; null to check only,
+   *     with a key that lives in this process alone
    */
-  public FileCheck(InstrumentCatalog catalog, ExportMapping mapping) {
+  public FileCheck(InstrumentCatalog catalog, ExportMapping mapping, PseudonymKey key) {
     this.catalog = catalog;
     this.mapping = mapping;
+    this.pseudonymizer = new Pseudonymizer(key == null ? PseudonymKey.ephemeral() : key);
+    this.keepRows = key != null;
   }
 
   public FileCheck(InstrumentCatalog catalog) {
-    this(catalog, null);
+    this(catalog, null, null);
   }
 
   public Result check(List<Path> files) {
@@ -79,9 +91,11 @@ public final class FileCheck {
     for (Path file : exports) {
       results.add(read(file, dictionaries, found, surveys, rosters));
     }
+    List<SurveyRecord> accepted = new ArrayList<>();
     for (String couple : union(surveys, rosters)) {
       CoupleChecks.Result r = CoupleChecks.check(surveys.getOrDefault(couple, List.of()),
           rosters.getOrDefault(couple, List.of()));
+      r.surveys().stream().filter(SurveyRecord::isValid).filter(x -> keepRows).forEach(accepted::add);
       r.surveys().forEach(s -> s.problems().forEach(p -> found.add(new Finding(s.file(), s.line(), p))));
       r.rosters().forEach(s -> s.problems().forEach(p -> found.add(new Finding(s.file(), s.line(), p))));
     }
@@ -93,7 +107,8 @@ public final class FileCheck {
         byReason.put(reason, n);
       }
     }
-    return new Result(results, List.copyOf(found), byReason);
+    accepted.sort(Comparator.comparing(SurveyRecord::file).thenComparingLong(SurveyRecord::line));
+    return new Result(results, List.copyOf(found), byReason, accepted);
   }
 
   /** The mapping given for every file, else the file's own beside it, else none. */
@@ -113,13 +128,17 @@ public final class FileCheck {
   private FileResult read(Path file, List<RedcapDictionary> dictionaries, List<Finding> found,
       Map<String, List<SurveyRecord>> surveys, Map<String, List<RosterRecord>> rosters) {
     String name = name(file);
-    ExportHeader header = ExportHeader.read(name, head(file), () -> Files.newInputStream(file), mappingFor(file),
-        dictionaries, catalog);
+    boolean parquet = ExportHeader.sniff(name, head(file)) == ExportFormat.PARQUET;
+    ExportHeader header = parquet ? ParquetExport.header(name, new LocalInputFile(file), catalog)
+        : ExportHeader.read(name, head(file), () -> Files.newInputStream(file), mappingFor(file), dictionaries, catalog);
     ColumnLayout layout = header.layout();
-    SurveyValidator survey = new SurveyValidator(name, layout, catalog, pseudonymizer);
-    RosterValidator roster = new RosterValidator(name, layout, pseudonymizer);
+    Pseudonymizer codes = parquet ? Pseudonymizer.alreadyApplied() : pseudonymizer;
+    SurveyValidator survey = new SurveyValidator(name, layout, catalog, codes);
+    RosterValidator roster = new RosterValidator(name, layout, codes);
     long rows = 0;
-    try (var in = Files.newInputStream(file); CsvRecords records = header.records(in)) {
+    try (var in = Files.newInputStream(file); RecordSource records = parquet
+        ? ParquetExport.records(name, new LocalInputFile(file), List.of(layout.translation().names()))
+        : header.records(in)) {
       for (CsvRecords.Record rec = records.next(); rec != null; rec = records.next()) {
         rows++;
         long lineNumber = rec.line();
@@ -134,10 +153,10 @@ public final class FileCheck {
         } else {
           SurveyRecord r = survey.validate(lineNumber, fields);
           if (r.isValid()) {
-            // Only the keys are needed to find duplicates; the answers are dropped at once.
-            surveys.computeIfAbsent(r.clinic() + "\u0000" + r.couple(), k -> new ArrayList<>()).add(new SurveyRecord(
-                r.file(), r.line(), r.clinic(), r.couple(), r.partner(), r.timepoint(), r.session(), r.month(), r.design(),
-                new double[0], r.problems()));
+            // Only the keys are needed to find duplicates, unless the rows are kept.
+            surveys.computeIfAbsent(r.clinic() + "\u0000" + r.couple(), k -> new ArrayList<>()).add(keepRows ? r
+                : new SurveyRecord(r.file(), r.line(), r.clinic(), r.couple(), r.partner(), r.timepoint(), r.session(),
+                    r.month(), r.design(), new double[0], r.problems()));
           } else {
             r.problems().forEach(p -> found.add(new Finding(name, r.line(), p)));
           }

@@ -53,10 +53,25 @@ public final class PiiScanner {
 
   /** The first kind of identifying value {@code text} contains, if any. */
   public static Optional<Kind> scan(String text) {
+    return scan(text, false);
+  }
+
+  /**
+   * As {@link #scan(String)}, for a clinic's own code for a couple or therapist: long digit runs are
+   * common in such codes and are not taken for phone numbers (the code is pseudonymised anyway).
+   */
+  public static Optional<Kind> scanCode(String text) {
+    return scan(text, true);
+  }
+
+  private static Optional<Kind> scan(String text, boolean code) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
     for (Kind kind : Kind.values()) {
+      if (code && kind == Kind.PHONE) {
+        continue;
+      }
       var m = kind.pattern.matcher(text);
       while (m.find()) {
         if (kind != Kind.PHONE || (digits(m.group()) >= 8 && !DATE.matcher(text.trim()).matches())) {

@@ -25,6 +25,9 @@ public final class Pseudonymizer implements Serializable {
     THERAPIST
   }
 
+  private static final java.util.regex.Pattern PSEUDONYM = java.util.regex.Pattern.compile("[0-9a-f]{" + HEX_CHARS + "}");
+
+  /** Null for rows that arrive pseudonymised already (Parquet from the clinic-side check). */
   private final PseudonymKey key;
   private transient Mac mac;
 
@@ -32,7 +35,29 @@ public final class Pseudonymizer implements Serializable {
     this.key = key;
   }
 
+  /**
+   * For rows pseudonymised before they arrived: a pseudonym is kept as it is, anything else is not a
+   * pseudonym ({@link #pseudonym} gives null) and never kept.
+   */
+  public static Pseudonymizer alreadyApplied() {
+    return new Pseudonymizer(null);
+  }
+
+  /**
+   * A fingerprint of the key, stored with pseudonymised rows so that rows made with another key are
+   * refused; the key cannot be recovered from it.
+   */
+  public String keyFingerprint() {
+    byte[] digest = mac().doFinal("closer key fingerprint".getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest).substring(0, 16);
+  }
+
+  /** The pseudonym of a clinic's code; null when rows arrive pseudonymised and the code is not a pseudonym. */
   public String pseudonym(Kind kind, String clinic, String code) {
+    if (key == null) {
+      String c = code.trim();
+      return PSEUDONYM.matcher(c).matches() ? c : null;
+    }
     String input = kind.name() + SEPARATOR + clinic + SEPARATOR + code.trim();
     byte[] digest = mac().doFinal(input.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);

@@ -10,7 +10,12 @@ import java.util.stream.Stream;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
 import org.closer.core.ingest.FileCheck;
+import org.closer.core.dataset.DatasetSchemas;
+import org.closer.core.ingest.export.ExportFormat;
 import org.closer.core.ingest.export.ExportMapping;
+import org.closer.core.ingest.export.ParquetExport;
+import org.closer.core.privacy.PseudonymKey;
+import org.closer.core.privacy.Pseudonymizer;
 import org.closer.core.instrument.InstrumentCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,11 +38,25 @@ final class CheckCommand implements Callable<Integer> {
       description = "Mapping (YAML) for every file checked. Default: NAME.mapping.yaml or mapping.yaml beside each file.")
   Path mapping;
 
+  @Option(names = "--out", paramLabel = "FILE.parquet",
+      description = {"Write the rows that would be accepted, pseudonymised with the study's key, as Parquet (the schema"
+          + " of responses) to hand in instead of the raw export. Needs the key: CLOSER_KEY, --key-file or --demo-key."})
+  Path out;
+
+  @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the study's pseudonymisation key.")
+  Path keyFile;
+
+  @Option(names = "--demo-key", description = "Use the public demo key (sample data only: it protects nothing).")
+  boolean demoKey;
+
   @Override
   public Integer call() throws java.io.IOException {
     InstrumentCatalog catalog = instruments == null ? InstrumentCatalog.builtIn() : InstrumentCatalog.load(instruments);
     long started = System.nanoTime();
-    FileCheck.Result result = new FileCheck(catalog, mapping == null ? null : ExportMapping.load(mapping))
+    PseudonymKey key = out == null ? null
+        : demoKey && keyFile == null && System.getenv(PseudonymKey.ENV) == null ? PseudonymKey.demo()
+        : PseudonymKey.resolve(keyFile, System.getenv());
+    FileCheck.Result result = new FileCheck(catalog, mapping == null ? null : ExportMapping.load(mapping), key)
         .check(expand(files));
     for (FileCheck.Finding f : result.findings()) {
       System.out.println(f.problem().reason() + "  " + f.problem().message());
@@ -46,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     for (FileCheck.FileResult f : result.files()) {
       rows += f.rows();
       System.out.printf(Locale.ROOT, "%s: %s %s (%s), %,d row%s%s%s%n", f.name(), f.format().label(),
-          f.kind().name().toLowerCase(Locale.ROOT), f.dialect().describe(), f.rows(), f.rows() == 1 ? "" : "s",
+          f.kind().name().toLowerCase(Locale.ROOT), f.format() == ExportFormat.PARQUET ? "pseudonymised" : f.dialect().describe(), f.rows(), f.rows() == 1 ? "" : "s",
           f.identifierColumns().isEmpty() ? "" : "; dropped unread (identifying or free text): " + String.join(", ", f.identifierColumns()),
           f.unknownColumns().isEmpty() ? "" : "; columns not read: " + String.join(", ", f.unknownColumns()));
     }
@@ -55,6 +74,14 @@ final class CheckCommand implements Callable<Integer> {
         .append(n));
     System.out.printf(Locale.ROOT, "check:   %,d row%s, %,d would be quarantined%s (%.1f s)%n", rows,
         rows == 1 ? "" : "s", result.quarantinedRows(), reasons.length() == 0 ? "" : " (" + reasons + ")", (System.nanoTime() - started) / 1e9);
+    if (out != null) {
+      Pseudonymizer pseudonymizer = new Pseudonymizer(key);
+      ParquetExport.write(out, new DatasetSchemas(catalog).schema(DatasetSchemas.Dataset.RESPONSES), result.accepted(),
+          pseudonymizer.keyFingerprint());
+      System.out.printf(Locale.ROOT, "wrote:   %,d accepted row%s to %s%s%n", result.accepted().size(),
+          result.accepted().size() == 1 ? "" : "s", out,
+          result.clean() ? "" : "; the rows listed above are not in it: fix them in the export and check again");
+    }
     return result.clean() ? 0 : UserException.Kind.INPUT_REFUSED.exitCode();
   }
 
@@ -63,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
     for (Path p : given) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> list = Files.list(p)) {
-          list.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().forEach(out::add);
+          list.filter(f -> f.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|parquet)")).sorted().forEach(out::add);
         }
       } else if (Files.isRegularFile(p)) {
         out.add(p);

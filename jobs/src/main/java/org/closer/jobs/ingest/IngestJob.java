@@ -40,7 +40,9 @@ import org.closer.core.ingest.export.CsvRecords;
 import org.closer.core.ingest.export.ExportFormat;
 import org.closer.core.ingest.export.ExportHeader;
 import org.closer.core.ingest.export.ExportMapping;
+import org.closer.core.ingest.export.ParquetExport;
 import org.closer.core.ingest.export.RedcapDictionary;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.closer.core.ingest.RosterValidator;
 import org.closer.core.ingest.SurveyRecord;
 import org.closer.core.ingest.SurveyValidator;
@@ -86,9 +88,11 @@ public final class IngestJob {
     JavaRDD<Row> parsed = jsc.emptyRDD();
     HadoopConf conf = HadoopConf.of(jsc.hadoopConfiguration());
     for (Input in : inputs) {
+      // Parquet from the clinic-side check arrives pseudonymised with the study's key (checked above).
+      Pseudonymizer codes = in.header().format() == ExportFormat.PARQUET ? Pseudonymizer.alreadyApplied() : pseudonymizer;
       RowValidator validator = in.layout().kind() == ColumnLayout.FileKind.ROSTER
-          ? RowValidator.of(new RosterValidator(in.name(), in.layout(), pseudonymizer))
-          : RowValidator.of(new SurveyValidator(in.name(), in.layout(), ctx.catalog(), pseudonymizer));
+          ? RowValidator.of(new RosterValidator(in.name(), in.layout(), codes))
+          : RowValidator.of(new SurveyValidator(in.name(), in.layout(), ctx.catalog(), codes));
       parsed = parsed.union(parse(jsc, conf, in, validator));
     }
     // One shuffle brings each couple's rows together for the cross-row checks of core.
@@ -146,7 +150,7 @@ public final class IngestJob {
   }
 
   private List<Input> inputs() {
-    List<Path> files = ctx.fs().list(ctx.input(), ".csv");
+    List<Path> files = ctx.fs().list(ctx.input(), ".csv", ".parquet");
     if (files.isEmpty()) {
       throw UserException.inputRefused(Messages.cannot("find any export", ctx.input(), null,
           "Put the study's exports (template CSV, survey tool exports with their mapping, roster CSVs) in that folder"));
@@ -164,10 +168,17 @@ public final class IngestJob {
       }
     }
     List<Input> inputs = new ArrayList<>();
+    String fingerprint = new Pseudonymizer(ctx.key()).keyFingerprint();
     for (Path file : exports) {
       String name = DataFs.relativeName(ctx.input(), file);
-      ExportHeader header = ExportHeader.read(name, ctx.fs().head(file, ExportHeader.HEAD_BYTES),
-          () -> ctx.fs().open(file), mapping(file), dictionaries, ctx.catalog());
+      byte[] head = ctx.fs().head(file, ExportHeader.HEAD_BYTES);
+      ExportHeader header;
+      if (ExportHeader.sniff(name, head) == ExportFormat.PARQUET) {
+        ParquetExport.checkKey(name, ctx.fs().inputFile(file), fingerprint);
+        header = ParquetExport.header(name, ctx.fs().inputFile(file), ctx.catalog());
+      } else {
+        header = ExportHeader.read(name, head, () -> ctx.fs().open(file), mapping(file), dictionaries, ctx.catalog());
+      }
       inputs.add(new Input(file, name, ctx.fs().sha256(file), ctx.fs().size(file), header));
     }
     return inputs;
@@ -191,6 +202,12 @@ public final class IngestJob {
    */
   private static JavaRDD<Row> parse(JavaSparkContext jsc, HadoopConf conf, Input in, RowValidator validator) {
     ExportHeader header = in.header();
+    if (header.format() == ExportFormat.PARQUET) {
+      List<String> columns = List.of(header.layout().translation().names());
+      return jsc.parallelize(List.of(in.path().toString()), 1).flatMap(p -> new RecordIterator<Row>(
+          ParquetExport.records(header.file(), HadoopInputFile.fromPath(new Path(p), conf.get()), columns), null,
+          r -> validator.validate(r.line(), r.fields())));
+    }
     if (header.format().multiLine() || in.path().getName().matches(".*[,{}\\[\\]*?\\\\].*")) {
       String path = in.path().toString();
       return jsc.parallelize(List.of(path), 1).flatMap(p -> {

@@ -7,15 +7,16 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.closer.core.ingest.export.CsvRecords;
+import org.closer.core.ingest.export.RecordSource;
 
 /** A file's records, validated one at a time; the file is closed when the last one has been read. */
 final class RecordIterator<T> implements Iterator<T> {
-  private final CsvRecords records;
+  private final RecordSource records;
   private final InputStream stream;
   private final Function<CsvRecords.Record, T> f;
   private CsvRecords.Record next;
 
-  RecordIterator(CsvRecords records, InputStream stream, Function<CsvRecords.Record, T> f) {
+  RecordIterator(RecordSource records, InputStream stream, Function<CsvRecords.Record, T> f) {
     this.records = records;
     this.stream = stream;
     this.f = f;
@@ -27,7 +28,9 @@ final class RecordIterator<T> implements Iterator<T> {
     if (next == null) {
       records.close();
       try {
-        stream.close();
+        if (stream != null) {
+          stream.close();
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -20,7 +20,7 @@ import org.closer.core.ingest.CsvLines;
  * are read as RFC 4180 records that may span lines (question text, free-text answers). Blank lines
  * are skipped. Not thread-safe.
  */
-public final class CsvRecords implements AutoCloseable {
+public final class CsvRecords implements RecordSource {
   /** One record: fields are null when the line's quoting is broken. */
   public record Record(long line, String[] fields) {}
 

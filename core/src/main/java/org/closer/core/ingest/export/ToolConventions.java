@@ -67,6 +67,8 @@ final class ToolConventions {
         }
         case REDCAP -> redcap(name, n, dictionary);
         case LIMESURVEY -> limeSurvey(name, n);
+        case PARQUET -> new SourceColumn(name, List.of(name),
+            n.startsWith("source_") ? SourceColumn.Role.METADATA : SourceColumn.Role.DATA);
         default -> SourceColumn.data(name);
       });
     }
