@@ -32,7 +32,9 @@ public final class DataFs {
 
   private FileSystem fs(Path p) {
     try {
-      return p.getFileSystem(conf);
+      FileSystem fs = p.getFileSystem(conf);
+      fs.setWriteChecksum(false); // no .crc files beside the report's files on a local disk
+      return fs;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -102,6 +104,57 @@ public final class DataFs {
   public byte[] bytes(Path file) {
     try (InputStream in = open(file)) {
       return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Names of the entries directly in a folder; none when it does not exist. */
+  public List<String> children(String dir) {
+    Path p = new Path(dir);
+    try {
+      FileSystem fs = fs(p);
+      if (!fs.exists(p)) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (FileStatus s : fs.listStatus(p)) {
+        out.add(s.getPath().getName());
+      }
+      out.sort(null);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Renames a file or folder; the target must not exist. */
+  public void rename(String from, String to) {
+    Path a = new Path(from);
+    Path b = new Path(to);
+    try {
+      if (!fs(a).rename(a, b)) {
+        throw new IOException("rename " + from + " to " + to + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a file or folder with everything in it; nothing when it does not exist. */
+  public void delete(String path) {
+    Path p = new Path(path);
+    try {
+      fs(p).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void mkdirs(String dir) {
+    Path p = new Path(dir);
+    try {
+      fs(p).mkdirs(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

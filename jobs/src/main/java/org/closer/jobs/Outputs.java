@@ -1,33 +1,61 @@
 package org.closer.jobs;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.closer.core.Messages;
+import org.closer.core.UserException;
 import org.closer.core.dataset.DatasetSchemas;
 
-/** Where a run's datasets live, and the one way they are written: checked against their Avro schema. */
+/**
+ * Where a run's datasets live, and the one way they are written: checked against their Avro schema,
+ * into a staging folder, and committed by rename when the command has finished. A reader sees the
+ * previous outputs or the new ones; a run killed before its commit leaves the previous outputs
+ * untouched (its staging folder is removed by the next command on the same folder), and one killed
+ * during the commit is completed by the next command from the commit journal.
+ */
 public final class Outputs {
   /** Rows per Parquet file: few files for a small study, no single huge file for a large one. */
   static final long ROWS_PER_FILE = 1_000_000;
+  private static final String STAGING = ".staging-";
+  private static final String JOURNAL = ".commit";
+  /** Written last, so that its presence says the outputs beside it are complete. */
+  public static final String MANIFEST = "manifest.json";
 
   private final String root;
   private final DatasetSchemas schemas;
+  private final DataFs fs;
+  private final String staging;
 
-  public Outputs(String root, DatasetSchemas schemas) {
+  public Outputs(String root, DatasetSchemas schemas, DataFs fs) {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     this.schemas = schemas;
+    this.fs = fs;
+    this.staging = this.root + "/" + STAGING + UUID.randomUUID();
   }
 
   public String root() {
     return root;
   }
 
+  /** Where this command writes a dataset (staged until {@link #commit()}). */
   public String path(DatasetSchemas.Dataset dataset) {
-    return root + "/" + dataset.dir();
+    return path(dataset.dir());
   }
 
+  /** Where this command writes a file or folder under the outputs (staged until {@link #commit()}). */
   public String path(String relative) {
-    return root + "/" + relative;
+    return staging + "/" + relative;
+  }
+
+  /** Where to read: what this command has written, else the committed outputs. */
+  public String current(String relative) {
+    String staged = path(relative);
+    return fs.exists(staged) ? staged : root + "/" + relative;
   }
 
   /**
@@ -39,7 +67,73 @@ public final class Outputs {
     conformed.coalesce(files).write().mode(SaveMode.Overwrite).parquet(path(dataset));
   }
 
-  public Dataset<Row> read(org.apache.spark.sql.SparkSession spark, DatasetSchemas.Dataset dataset) {
-    return SparkSchemas.conform(spark.read().parquet(path(dataset)), schemas.schema(dataset));
+  public Dataset<Row> read(SparkSession spark, DatasetSchemas.Dataset dataset) {
+    String path = current(dataset.dir());
+    if (!fs.exists(path)) {
+      throw UserException.inputRefused(Messages.cannot("find dataset " + dataset.dir(), root, null,
+          "Run the stages before it first with the same --out ('closer run' runs them all)"));
+    }
+    return SparkSchemas.conform(spark.read().parquet(path), schemas.schema(dataset));
+  }
+
+  /**
+   * Makes what this command wrote the outputs: a journal names every staged entry (the manifest
+   * last), then each replaces its committed version by rename.
+   */
+  public void commit() {
+    List<String> entries = new ArrayList<>(fs.children(staging));
+    if (entries.remove(MANIFEST)) {
+      entries.add(MANIFEST);
+    }
+    if (!entries.isEmpty()) {
+      String journal = root + "/" + JOURNAL;
+      fs.write(journal + ".tmp", staging + "\n" + String.join("\n", entries) + "\n");
+      fs.rename(journal + ".tmp", journal);
+      rollForward(fs, root, staging, entries);
+    }
+    fs.delete(staging);
+  }
+
+  /**
+   * Brings an output folder to a committed state before a command uses it: a commit that was
+   * interrupted is completed; staging left by a command that did not finish is removed.
+   */
+  public static void recover(DataFs fs, String root) {
+    String r = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    if (!fs.exists(r)) {
+      return;
+    }
+    String journal = r + "/" + JOURNAL;
+    if (fs.exists(journal)) {
+      List<String> lines = fs.read(journal).lines().filter(l -> !l.isBlank()).toList();
+      if (!lines.isEmpty()) {
+        rollForward(fs, r, lines.get(0), lines.subList(1, lines.size()));
+      }
+    }
+    for (String child : fs.children(r)) {
+      if (child.startsWith(STAGING) || child.startsWith(JOURNAL)) {
+        fs.delete(r + "/" + child);
+      }
+    }
+  }
+
+  /** Idempotent: run again after a crash at any point, it ends in the same state. */
+  private static void rollForward(DataFs fs, String root, String staging, List<String> entries) {
+    String replaced = staging + ".replaced";
+    for (String entry : entries) {
+      String source = staging + "/" + entry;
+      String target = root + "/" + entry;
+      if (!fs.exists(source)) {
+        continue;
+      }
+      if (fs.exists(target)) {
+        fs.mkdirs(replaced);
+        fs.rename(target, replaced + "/" + entry);
+      }
+      fs.rename(source, target);
+    }
+    fs.delete(root + "/" + JOURNAL);
+    fs.delete(replaced);
+    fs.delete(staging);
   }
 }

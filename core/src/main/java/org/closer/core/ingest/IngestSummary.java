@@ -9,11 +9,11 @@ public record IngestSummary(
     @JsonProperty("files") List<FileSummary> files) {
 
   public long rows() {
-    return files.stream().filter(f -> f.kind().equals("survey")).mapToLong(FileSummary::rows).sum();
+    return files.stream().filter(f -> "survey".equals(f.kind())).mapToLong(FileSummary::rows).sum();
   }
 
   public long accepted() {
-    return files.stream().filter(f -> f.kind().equals("survey")).mapToLong(FileSummary::accepted).sum();
+    return files.stream().filter(f -> "survey".equals(f.kind())).mapToLong(FileSummary::accepted).sum();
   }
 
   public long quarantined() {

@@ -36,7 +36,7 @@ public final class StudyReport {
 
   public Report build(StudyFacts facts) {
     List<String> subtitle = new ArrayList<>();
-    long surveyFiles = facts.ingest().files().stream().filter(f -> f.kind().equals("survey")).count();
+    long surveyFiles = facts.ingest().files().stream().filter(f -> "survey".equals(f.kind())).count();
     subtitle.add(String.format(Locale.ROOT, "%,d survey rows in %d survey files: %,d accepted; %,d rows quarantined.",
         facts.ingest().rows(), surveyFiles, facts.ingest().accepted(), facts.ingest().quarantined()));
     if ("demo".equals(facts.ingest().keyOrigin())) {
@@ -51,12 +51,13 @@ public final class StudyReport {
     List<Report.Block> blocks = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     for (FileSummary f : facts.ingest().files()) {
-      rows.add(List.of(f.name(), f.kind(), n(f.rows()), n(f.accepted()), n(f.quarantined()),
+      rows.add(List.of(f.name(), f.format() == null ? "" : f.format(), f.kind() == null ? "" : f.kind(), f.batch(),
+          n(f.rows()), n(f.accepted()), n(f.quarantined()),
           String.join(", ", f.identifierColumns()), String.join(", ", f.unknownColumns())));
     }
-    blocks.add(new Report.Table("Files", List.of("File", "Kind", "Rows", "Accepted", "Quarantined",
-            "Identifying columns dropped", "Other columns not read"),
-        List.of(false, false, true, true, true, false, false), rows));
+    blocks.add(new Report.Table("Files", List.of("File", "Format", "Kind", "Batch", "Rows", "Accepted", "Quarantined",
+            "Dropped unread (identifying or free text)", "Other columns not read"),
+        List.of(false, false, false, false, true, true, true, false, false), rows));
     if (facts.quarantine().isEmpty()) {
       blocks.add(new Report.Paragraph("No row was quarantined."));
     } else {

@@ -17,6 +17,7 @@ final class CompareCommand implements Callable<Integer> {
     RunContext ctx = options.context(false);
     new ComparisonsJob(ctx).run();
     Manifest.write(ctx);
+    ctx.outputs().commit();
     return 0;
   }
 }

@@ -16,6 +16,7 @@ final class IngestCommand implements Callable<Integer> {
     RunContext ctx = options.context(true);
     new IngestJob(ctx).run();
     Manifest.write(ctx);
+    ctx.outputs().commit();
     return 0;
   }
 }

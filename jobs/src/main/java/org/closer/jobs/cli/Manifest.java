@@ -30,7 +30,7 @@ record Manifest(
     @JsonProperty("inputs") List<FileSummary> inputs,
     @JsonProperty("datasets") Map<String, Long> datasets) {
 
-  static final String FILE = "manifest.json";
+  static final String FILE = org.closer.jobs.Outputs.MANIFEST;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -38,7 +38,7 @@ record Manifest(
     IngestSummary ingest = IngestJob.readSummary(ctx);
     Map<String, Long> datasets = new LinkedHashMap<>();
     for (DatasetSchemas.Dataset d : DatasetSchemas.Dataset.values()) {
-      String path = ctx.outputs().path(d);
+      String path = ctx.outputs().current(d.dir());
       if (ctx.fs().exists(path)) {
         datasets.put(d.dir(), ctx.spark().read().parquet(path).count());
       }

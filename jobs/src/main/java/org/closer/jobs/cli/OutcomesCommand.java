@@ -19,6 +19,7 @@ final class OutcomesCommand implements Callable<Integer> {
     RunContext ctx = options.context(false);
     outcomes(ctx);
     Manifest.write(ctx);
+    ctx.outputs().commit();
     return 0;
   }
 

@@ -16,6 +16,7 @@ final class ReportCommand implements Callable<Integer> {
     RunContext ctx = options.context(false);
     new ReportJob(ctx).run();
     Manifest.write(ctx);
+    ctx.outputs().commit();
     return 0;
   }
 }

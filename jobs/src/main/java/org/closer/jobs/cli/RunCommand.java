@@ -26,7 +26,8 @@ final class RunCommand implements Callable<Integer> {
     new ComparisonsJob(ctx).run();
     new ReportJob(ctx).run();
     Manifest.write(ctx);
-    whole.done("outputs in " + ctx.outputs().root() + "/, manifest in " + ctx.outputs().path(Manifest.FILE));
+    ctx.outputs().commit();
+    whole.done("outputs in " + ctx.outputs().root() + "/, manifest in " + ctx.outputs().root() + "/" + Manifest.FILE);
     return 0;
   }
 }

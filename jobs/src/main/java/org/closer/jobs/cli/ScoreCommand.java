@@ -16,6 +16,7 @@ final class ScoreCommand implements Callable<Integer> {
     RunContext ctx = options.context(false);
     new ScoreJob(ctx).run();
     Manifest.write(ctx);
+    ctx.outputs().commit();
     return 0;
   }
 }

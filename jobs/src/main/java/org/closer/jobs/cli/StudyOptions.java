@@ -87,7 +87,8 @@ public final class StudyOptions {
     PseudonymKey key = needsKey ? key(config) : null;
     SparkSession spark = SparkSessions.open(master, verbose);
     DataFs fs = new DataFs(spark.sparkContext().hadoopConfiguration());
+    Outputs.recover(fs, out);
     return new RunContext(spark, catalog, config, file == null ? null : file.toString(), key, input,
-        new Outputs(out, new DatasetSchemas(catalog)), fs, new Progress(System.out));
+        new Outputs(out, new DatasetSchemas(catalog), fs), fs, new Progress(System.out));
   }
 }

@@ -39,7 +39,7 @@ public final class ComparisonRows {
    * The row as report CSV text: full precision (shortest round-trip text), empty for null; a row
    * with a group below the minimum cell size keeps its labels and shows nothing else.
    */
-  static List<String> text(Row r, CellPolicy cells) {
+  public static List<String> text(Row r, CellPolicy cells) {
     long na = r.getLong(6);
     long nb = r.getLong(7);
     boolean hide = cells.hides(na) || cells.hides(nb);

@@ -259,9 +259,6 @@ public final class ComparisonsJob {
     }
     StructType type = SparkSchemas.struct(ctx.schemas().schema(COMPARISONS));
     ctx.outputs().write(COMPARISONS, ctx.spark().createDataFrame(rows, type), rows.size());
-    CellPolicy cells = new CellPolicy(ctx.study().minCellSize());
-    ctx.fs().write(ctx.outputs().path(CSV), CsvTables.write(List.of(type.fieldNames()),
-        rows.stream().map(r -> ComparisonRows.text(r, cells)).toList()));
   }
 
   private static String key(Row r, String... columns) {

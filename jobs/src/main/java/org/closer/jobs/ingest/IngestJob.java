@@ -33,6 +33,7 @@ import org.closer.core.ingest.ColumnLayout;
 import org.closer.core.ingest.CoupleChecks;
 import org.closer.core.ingest.CsvDialect;
 import org.closer.core.ingest.CsvLines;
+import org.closer.core.ingest.ExportBatches;
 import org.closer.core.ingest.FileSummary;
 import org.closer.core.ingest.IngestSummary;
 import org.closer.core.ingest.RosterRecord;
@@ -80,7 +81,8 @@ public final class IngestJob {
 
   public IngestSummary run() {
     Progress.Stage stage = ctx.progress().start("ingest");
-    List<Input> inputs = inputs();
+    List<FileSummary> notRead = new ArrayList<>();
+    List<Input> inputs = inputs(notRead);
     Pseudonymizer pseudonymizer = new Pseudonymizer(ctx.key());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     StructType rowType = IngestRows.schema(ctx.catalog());
@@ -116,7 +118,7 @@ public final class IngestJob {
     ctx.outputs().write(QUARANTINE, checked.filter(col("reason").isNotNull()), quarantineCount);
     checked.unpersist();
 
-    IngestSummary summary = summary(inputs, rowsIn, accepted, refused);
+    IngestSummary summary = summary(inputs, notRead, rowsIn, accepted, refused);
     check(summary, countsByFile(ctx.outputs().read(ctx.spark(), RESPONSES)),
         countsByFile(ctx.outputs().read(ctx.spark(), QUARANTINE)));
     writeSummary(summary);
@@ -149,7 +151,7 @@ public final class IngestJob {
     return inputs.stream().filter(i -> i.layout().kind() == kind).mapToLong(i -> byFile.getOrDefault(i.name(), 0L)).sum();
   }
 
-  private List<Input> inputs() {
+  private List<Input> inputs(List<FileSummary> notRead) {
     List<Path> files = ctx.fs().list(ctx.input(), ".csv", ".parquet");
     if (files.isEmpty()) {
       throw UserException.inputRefused(Messages.cannot("find any export", ctx.input(), null,
@@ -167,10 +169,22 @@ public final class IngestJob {
         exports.add(file);
       }
     }
-    List<Input> inputs = new ArrayList<>();
-    String fingerprint = new Pseudonymizer(ctx.key()).keyFingerprint();
+    List<ExportBatches.Upload> uploads = new ArrayList<>();
+    Map<String, Path> paths = new HashMap<>();
     for (Path file : exports) {
       String name = DataFs.relativeName(ctx.input(), file);
+      uploads.add(new ExportBatches.Upload(name, ctx.fs().sha256(file)));
+      paths.put(name, file);
+    }
+    List<Input> inputs = new ArrayList<>();
+    String fingerprint = new Pseudonymizer(ctx.key()).keyFingerprint();
+    for (ExportBatches.Decision d : ExportBatches.decide(uploads)) {
+      String name = d.upload().name();
+      Path file = paths.get(name);
+      if (!d.read()) {
+        notRead.add(FileSummary.notRead(name, d.upload().sha256(), ctx.fs().size(file), d.sameAs(), d.replacedBy()));
+        continue;
+      }
       byte[] head = ctx.fs().head(file, ExportHeader.HEAD_BYTES);
       ExportHeader header;
       if (ExportHeader.sniff(name, head) == ExportFormat.PARQUET) {
@@ -179,7 +193,7 @@ public final class IngestJob {
       } else {
         header = ExportHeader.read(name, head, () -> ctx.fs().open(file), mapping(file), dictionaries, ctx.catalog());
       }
-      inputs.add(new Input(file, name, ctx.fs().sha256(file), ctx.fs().size(file), header));
+      inputs.add(new Input(file, name, d.upload().sha256(), ctx.fs().size(file), header));
     }
     return inputs;
   }
@@ -239,15 +253,16 @@ public final class IngestJob {
     return out;
   }
 
-  private IngestSummary summary(List<Input> inputs, Map<String, Long> rowsIn, Map<String, Long> accepted,
-      Map<String, Long> refused) {
-    List<FileSummary> files = new ArrayList<>();
+  private IngestSummary summary(List<Input> inputs, List<FileSummary> notRead, Map<String, Long> rowsIn,
+      Map<String, Long> accepted, Map<String, Long> refused) {
+    List<FileSummary> files = new ArrayList<>(notRead);
     for (Input in : inputs) {
       files.add(new FileSummary(in.name(), in.header().format().name().toLowerCase(Locale.ROOT), in.sha256(), in.bytes(),
           in.layout().kind().name().toLowerCase(Locale.ROOT), rowsIn.getOrDefault(in.name(), 0L),
           accepted.getOrDefault(in.name(), 0L), refused.getOrDefault(in.name(), 0L), in.layout().unknownColumns(),
-          in.layout().identifierColumns()));
+          in.layout().identifierColumns(), null, null));
     }
+    files.sort(java.util.Comparator.comparing(FileSummary::name));
     return new IngestSummary(ctx.key().origin().name().toLowerCase(Locale.ROOT), files);
   }
 
@@ -257,7 +272,7 @@ public final class IngestJob {
    */
   private static void check(IngestSummary summary, Map<String, Long> responses, Map<String, Long> quarantine) {
     for (FileSummary f : summary.files()) {
-      long written = (f.kind().equals(IngestRows.SURVEY) ? responses.getOrDefault(f.name(), 0L) : f.accepted())
+      long written = (IngestRows.SURVEY.equals(f.kind()) ? responses.getOrDefault(f.name(), 0L) : f.accepted())
           + quarantine.getOrDefault(f.name(), 0L);
       if (f.rows() != written || f.rows() != f.accepted() + f.quarantined()) {
         throw new IllegalStateException("Rows do not add up for " + f.name() + ": " + f.rows() + " in, "
@@ -275,7 +290,7 @@ public final class IngestJob {
   }
 
   public static IngestSummary readSummary(RunContext ctx) {
-    String path = ctx.outputs().path(SUMMARY);
+    String path = ctx.outputs().current(SUMMARY);
     if (!ctx.fs().exists(path)) {
       throw UserException.inputRefused(Messages.cannot("find the ingest's output", path, null,
           "Run 'closer ingest' (or 'closer run') first with the same --out"));

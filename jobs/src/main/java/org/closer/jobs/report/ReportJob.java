@@ -30,7 +30,11 @@ import org.closer.core.report.StudyFacts;
 import org.closer.core.report.StudyReport;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
+import org.closer.core.report.CellPolicy;
+import org.closer.core.report.CsvTables;
+import org.closer.jobs.SparkSchemas;
 import org.closer.jobs.compare.ComparisonRows;
+import org.closer.jobs.compare.ComparisonsJob;
 import org.closer.jobs.ingest.IngestJob;
 
 /** Computes the report's numbers with Spark (aggregates only) and renders them with core. */
@@ -51,14 +55,19 @@ public final class ReportJob {
     Dataset<Row> responses = ctx.outputs().read(ctx.spark(), RESPONSES);
     Dataset<Row> quarantine = ctx.outputs().read(ctx.spark(), QUARANTINE);
     Dataset<Row> scores = ctx.outputs().read(ctx.spark(), SCORES);
+    List<Row> comparisons = ctx.outputs().read(ctx.spark(), COMPARISONS).collectAsList();
     StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(responses), groups(responses),
         descriptives(scores), reliability(ctx.outputs().read(ctx.spark(), PSYCHOMETRICS)),
         outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)), slopes(ctx.outputs().read(ctx.spark(), TRAJECTORIES)),
-        ctx.outputs().read(ctx.spark(), COMPARISONS).collectAsList().stream().map(ComparisonRows::fromRow).toList());
+        comparisons.stream().map(ComparisonRows::fromRow).toList());
     Report report = new StudyReport(ctx.study(), ctx.catalog()).build(facts);
     ctx.fs().write(ctx.outputs().path(HTML), HtmlRenderer.render(report));
     ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
     ReportFiles.Written tables = ReportFiles.write(report, ctx);
+    CellPolicy cells = new CellPolicy(ctx.study().minCellSize());
+    ctx.fs().write(ctx.outputs().path(ComparisonsJob.CSV), CsvTables.write(
+        List.of(SparkSchemas.struct(ctx.schemas().schema(COMPARISONS)).fieldNames()),
+        comparisons.stream().map(r -> ComparisonRows.text(r, cells)).toList()));
     stage.done("wrote " + HTML + ", " + MARKDOWN + ", " + SUMMARY + " and " + tables.count() + " tables in report/tables");
     return report;
   }
