@@ -40,6 +40,9 @@ public final class ParquetExport {
   /** Writes {@code rows} (accepted survey rows) to a new file at {@code out}. */
   public static void write(Path out, Schema responses, List<SurveyRecord> rows, String keyFingerprint) {
     try {
+      if (out.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+      }
       Files.deleteIfExists(out);
       try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(out))
           .withSchema(responses)
