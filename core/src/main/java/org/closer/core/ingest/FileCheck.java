@@ -88,6 +88,9 @@ public final class FileCheck {
         exports.add(file);
       }
     }
+    if (dictionaries.isEmpty()) {
+      dictionaries.addAll(siblingDictionaries(exports));
+    }
     for (Path file : exports) {
       results.add(read(file, dictionaries, found, surveys, rosters));
     }
@@ -109,6 +112,26 @@ public final class FileCheck {
     }
     accepted.sort(Comparator.comparing(SurveyRecord::file).thenComparingLong(SurveyRecord::line));
     return new Result(results, List.copyOf(found), byReason, accepted);
+  }
+
+  /** REDCap data dictionaries beside the exports, for an export checked on its own. */
+  private static List<RedcapDictionary> siblingDictionaries(List<Path> exports) {
+    List<RedcapDictionary> out = new ArrayList<>();
+    exports.stream().map(p -> p.toAbsolutePath().getParent()).filter(java.util.Objects::nonNull).distinct()
+        .forEach(folder -> {
+          try (var files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")).sorted().toList()) {
+              byte[] head = head(f);
+              if (!exports.contains(f) && ExportHeader.sniff(name(f), head) == ExportFormat.REDCAP_DICTIONARY) {
+                CsvDialect dialect = CsvDialect.detect(head);
+                out.add(RedcapDictionary.parse(name(f), bytes(f), dialect.charsetValue(), dialect.delimiter()));
+              }
+            }
+          } catch (IOException | UserException e) {
+            // a folder or sibling that cannot be read is not a dictionary
+          }
+        });
+    return out;
   }
 
   /** The mapping given for every file, else the file's own beside it, else none. */

@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 public final class PiiScanner {
   /** Kinds of identifying values, with what to call them in a message. */
   public enum Kind {
-    EMAIL("an e-mail address", Pattern.compile("[^\\s@]+@[^\\s@]+\\.[A-Za-z]{2,}")),
+    EMAIL("an e-mail address",
+        Pattern.compile("[^\\s@]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){1,8}+(?<=\\.[A-Za-z]{2,63})")),
     URL("a web address", Pattern.compile("(?i)(https?://|www\\.)\\S+")),
     IP_ADDRESS("an IP address", Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\b")),
     PERSONNUMMER("a Swedish personal identity number",
         Pattern.compile("\\b(\\d{2})?\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01]|[6-9]\\d)[-+]?\\d{4}\\b")),
     SSN("a US social security number", Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b")),
-    PHONE("a phone number", Pattern.compile("(\\+\\d{1,3}[\\s-]?)?(\\(?\\d{2,4}\\)?[\\s-]?){2,}\\d{2,4}"));
+    /** Found by {@link #phone(String)}: a regular expression recurses per group and overflows on huge fields. */
+    PHONE("a phone number", null);
 
     private final String description;
     private final Pattern pattern;
@@ -69,15 +71,19 @@ public final class PiiScanner {
       return Optional.empty();
     }
     for (Kind kind : Kind.values()) {
-      if (code && kind == Kind.PHONE) {
+      if (kind == Kind.PHONE) {
+        if (!code && phone(text)) {
+          return Optional.of(kind);
+        }
+        continue;
+      }
+      if (!mayHold(kind, text)) {
         continue;
       }
       var m = kind.pattern.matcher(text);
       while (m.find()) {
-        if (kind != Kind.PHONE || (digits(m.group()) >= 8 && !DATE.matcher(text.trim()).matches())) {
-          if (kind != Kind.IP_ADDRESS || validIp(m)) {
-            return Optional.of(kind);
-          }
+        if (kind != Kind.IP_ADDRESS || validIp(m)) {
+          return Optional.of(kind);
         }
       }
     }
@@ -90,12 +96,57 @@ public final class PiiScanner {
     return IDENTIFIER_COLUMNS.stream().anyMatch(p -> p.matcher(n).matches());
   }
 
-  private static int digits(String s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      n += Character.isDigit(s.charAt(i)) ? 1 : 0;
+  /** A cheap test first, so that a huge field is scanned in linear time. */
+  private static boolean mayHold(Kind kind, String text) {
+    return switch (kind) {
+      case EMAIL -> text.indexOf('@') >= 0;
+      case URL -> text.indexOf("://") >= 0 || text.toLowerCase(Locale.ROOT).contains("www.");
+      case IP_ADDRESS -> text.indexOf('.') >= 0;
+      case SSN -> text.indexOf('-') >= 0;
+      default -> true;
+    };
+  }
+
+  /**
+   * A phone number: a run of digits, spaces, '-', '(', ')' and a leading '+' holding 8 to 15 digits
+   * (E.164 allows 15) in groups the way people write them; a date is not one.
+   */
+  static boolean phone(String text) {
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!(Character.isDigit(c) || c == '+' || c == '(')) {
+        i++;
+        continue;
+      }
+      int digits = 0;
+      int groups = 0;
+      int j = i;
+      boolean inGroup = false;
+      for (; j < n; j++) {
+        char d = text.charAt(j);
+        if (d >= '0' && d <= '9') {
+          digits++;
+          groups += inGroup ? 0 : 1;
+          inGroup = true;
+        } else if (d == ' ' || d == '-' || d == '(' || d == ')' || (d == '+' && j == i)) {
+          inGroup = false;
+        } else {
+          break;
+        }
+      }
+      // A run glued to letters or a decimal point is a code or a number, not a phone number.
+      boolean gluedBefore = i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.');
+      boolean gluedAfter = j < n && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '.' && j + 1 < n
+          && Character.isDigit(text.charAt(j + 1)));
+      if (digits >= 8 && digits <= 15 && !gluedBefore && !gluedAfter && (groups >= 2 || digits >= 9)
+          && !DATE.matcher(text.substring(i, j).trim()).matches()) {
+        return true;
+      }
+      i = Math.max(j, i + 1);
     }
-    return n;
+    return false;
   }
 
   private static boolean validIp(java.util.regex.Matcher m) {
