@@ -61,6 +61,9 @@ public final class RedcapDictionary implements Serializable {
 
   /** The field a column holds: checkbox columns {@code name___code} belong to field {@code name}. */
   public Field field(String column) {
+    if (column == null) {
+      return null;
+    }
     String c = column.trim().toLowerCase(Locale.ROOT);
     Field f = fields.get(c);
     int checkbox = c.indexOf("___");
