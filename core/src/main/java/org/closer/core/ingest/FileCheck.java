@@ -80,6 +80,10 @@ public final class FileCheck {
     List<RedcapDictionary> dictionaries = new ArrayList<>();
     List<Path> exports = new ArrayList<>();
     for (Path file : files) {
+      String lower = name(file).toLowerCase(java.util.Locale.ROOT);
+      if (java.util.Arrays.stream(ExportFormat.UNREADABLE_SUFFIXES).anyMatch(lower::endsWith)) {
+        throw ExportFormat.notExported(name(file));
+      }
       byte[] head = head(file);
       if (ExportHeader.sniff(name(file), head) == ExportFormat.REDCAP_DICTIONARY) {
         CsvDialect dialect = CsvDialect.detect(head);

@@ -90,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
     for (Path p : given) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> list = Files.list(p)) {
-          list.filter(f -> f.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|parquet)")).sorted().forEach(out::add);
+          list.filter(f -> f.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|tsv|parquet)")).sorted().forEach(out::add);
         }
       } else if (Files.isRegularFile(p)) {
         out.add(p);

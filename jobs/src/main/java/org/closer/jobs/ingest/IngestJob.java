@@ -152,7 +152,10 @@ public final class IngestJob {
   }
 
   private List<Input> inputs(List<FileSummary> notRead) {
-    List<Path> files = ctx.fs().list(ctx.input(), ".csv", ".parquet");
+    List<Path> files = ctx.fs().list(ctx.input(), ExportFormat.SUFFIXES);
+    for (Path other : ctx.fs().list(ctx.input(), ExportFormat.UNREADABLE_SUFFIXES)) {
+      throw ExportFormat.notExported(DataFs.relativeName(ctx.input(), other));
+    }
     if (files.isEmpty()) {
       throw UserException.inputRefused(Messages.cannot("find any export", ctx.input(), null,
           "Put the study's exports (template CSV, survey tool exports with their mapping, roster CSVs) in that folder"));

@@ -19,6 +19,18 @@ public enum ExportFormat {
   LIMESURVEY("LimeSurvey CSV", "LimeSurvey CSV (id,submitdate,lastpage,startlanguage,...)", 1),
   PARQUET("Parquet from closer check --out", "Parquet written by 'closer check --out'", 0);
 
+  /** File names an input folder's exports may have; anything else there is not read. */
+  public static final String[] SUFFIXES = {".csv", ".tsv", ".parquet"};
+  /** Files that are exports in a form Closer cannot read: refused, never skipped silently. */
+  public static final String[] UNREADABLE_SUFFIXES = {".xlsx", ".xls", ".ods", ".sav", ".dta", ".sas7bdat"};
+
+  /** Refuses a workbook or statistics file found among the exports. */
+  public static org.closer.core.UserException notExported(String file) {
+    return org.closer.core.UserException.inputRefused(org.closer.core.Messages.cannot(
+        "read a workbook or statistics file", null, file, "Export the survey as CSV (in Excel: File, Save As,"
+            + " CSV UTF-8; in the survey tool: CSV export) and remove this file from the input folder"));
+  }
+
   private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
   private final String label;

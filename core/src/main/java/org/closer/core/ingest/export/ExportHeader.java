@@ -95,9 +95,13 @@ public record ExportHeader(String file, ExportFormat format, CsvDialect dialect,
     ColumnLayout layout = ColumnLayout.of(translation, catalog);
     if (format == ExportFormat.TEMPLATE && mapping == ExportMapping.NONE && !layout.readsAnything()
         && layout.otherSeparator() == 0) {
+      List<String> names = Arrays.stream(rows.get(0)).map(ExportFormat::normal).toList();
+      String hint = names.contains("event name") || names.contains("repeat instrument")
+          ? " This looks like a REDCap export with labels: export the raw data (CSV / Microsoft Excel (raw data))"
+          : "";
       throw UserException.inputRefused(Messages.cannot("read export of unknown format", seen(rows.get(0)), file,
           "Closer reads " + ExportFormat.accepted() + ". A spreadsheet with other column names needs a mapping file"
-              + " beside it (" + ExportMapping.SUFFIX + ")"));
+              + " beside it (" + ExportMapping.SUFFIX + ")." + hint));
     }
     return new ExportHeader(file, format, dialect, layout, headerLine);
   }

@@ -54,6 +54,18 @@ class ExportHeaderTest {
   }
 
   @Test
+  void workbooksAndRedcapLabelExportsAreRefusedWithWhatToDo() throws IOException {
+    UserException labels = assertThrows(UserException.class,
+        () -> header("Record ID,Event Name,Repeat Instrument,Partner\n1,Intake (Arm 1),,A\n", ExportMapping.NONE));
+    assertTrue(labels.getMessage().contains("export the raw data"), labels.getMessage());
+    Path workbook = Files.createTempDirectory("closer-xlsx").resolve("export.xlsx");
+    Files.write(workbook, new byte[] {'P', 'K', 3, 4, 0, 0});
+    UserException e = assertThrows(UserException.class, () -> new FileCheck(CATALOG).check(List.of(workbook)));
+    assertTrue(e.getMessage().startsWith("Cannot read a workbook or statistics file (export.xlsx). Export the survey as CSV"),
+        e.getMessage());
+  }
+
+  @Test
   void emptyFilesAndRedcapWithoutItsDictionaryAreRefused() {
     assertTrue(assertThrows(UserException.class, () -> header("\n\n", ExportMapping.NONE)).getMessage()
         .startsWith("Cannot read empty file (x.csv)."));
