@@ -91,17 +91,19 @@ public record ExportHeader(String file, ExportFormat format, CsvDialect dialect,
     RedcapDictionary dictionary = format != ExportFormat.REDCAP ? null : dictionaries.stream()
         .filter(d -> d.defines(Arrays.asList(rows.get(0))) > 0)
         .max(Comparator.comparingLong(d -> d.defines(Arrays.asList(rows.get(0))))).orElse(null);
+    List<String> first = Arrays.stream(rows.get(0)).map(ExportFormat::normal).toList();
+    if (format == ExportFormat.TEMPLATE && first.contains("event name")
+        && (first.contains("record id") || first.contains("repeat instrument") || first.contains("repeat instance"))) {
+      throw UserException.inputRefused(Messages.cannot("read a REDCap export with labels", null, file,
+          "Export the raw data instead (Data Exports: CSV / Microsoft Excel (raw data)), with the data dictionary"));
+    }
     Translation translation = Translation.of(file, format, rows, mapping, dictionary, catalog);
     ColumnLayout layout = ColumnLayout.of(translation, catalog);
     if (format == ExportFormat.TEMPLATE && mapping == ExportMapping.NONE && !layout.readsAnything()
         && layout.otherSeparator() == 0) {
-      List<String> names = Arrays.stream(rows.get(0)).map(ExportFormat::normal).toList();
-      String hint = names.contains("event name") || names.contains("repeat instrument")
-          ? " This looks like a REDCap export with labels: export the raw data (CSV / Microsoft Excel (raw data))"
-          : "";
       throw UserException.inputRefused(Messages.cannot("read export of unknown format", seen(rows.get(0)), file,
           "Closer reads " + ExportFormat.accepted() + ". A spreadsheet with other column names needs a mapping file"
-              + " beside it (" + ExportMapping.SUFFIX + ")." + hint));
+              + " beside it (" + ExportMapping.SUFFIX + ")"));
     }
     return new ExportHeader(file, format, dialect, layout, headerLine);
   }

@@ -57,7 +57,8 @@ class ExportHeaderTest {
   void workbooksAndRedcapLabelExportsAreRefusedWithWhatToDo() throws IOException {
     UserException labels = assertThrows(UserException.class,
         () -> header("Record ID,Event Name,Repeat Instrument,Partner\n1,Intake (Arm 1),,A\n", ExportMapping.NONE));
-    assertTrue(labels.getMessage().contains("export the raw data"), labels.getMessage());
+    assertTrue(labels.getMessage().startsWith("Cannot read a REDCap export with labels (x.csv). Export the raw data"),
+        labels.getMessage());
     Path workbook = Files.createTempDirectory("closer-xlsx").resolve("export.xlsx");
     Files.write(workbook, new byte[] {'P', 'K', 3, 4, 0, 0});
     UserException e = assertThrows(UserException.class, () -> new FileCheck(CATALOG).check(List.of(workbook)));
