@@ -282,4 +282,22 @@ class SampleStudyTest {
     }
     return codes;
   }
+
+  /** The light reader (core, no Spark) sees every dataset as Spark does. */
+  @Test
+  void theLightReaderLoadsEveryDatasetAsSparkSeesIt() {
+    org.closer.core.read.DatasetReader reader = new org.closer.core.read.DatasetReader(out);
+    for (org.closer.core.dataset.DatasetSchemas.Dataset d : org.closer.core.dataset.DatasetSchemas.Dataset.values()) {
+      tech.tablesaw.api.Table t = reader.read(d);
+      var spark = TestSpark.session().read().parquet(out.resolve(d.dir()).toString());
+      assertEquals(spark.count(), t.rowCount(), d.dir());
+      assertEquals(List.of(spark.columns()), t.columnNames(), d.dir());
+    }
+    tech.tablesaw.api.Table scores = reader.read("scores");
+    double spark = TestSpark.session().read().parquet(out.resolve("scores").toString())
+        .agg(org.apache.spark.sql.functions.sum("tls45_intimacy")).first().getDouble(0);
+    assertEquals(spark, scores.doubleColumn("tls45_intimacy").sum(), 1e-9 * Math.abs(spark));
+    assertEquals(scores.rowCount() - scores.doubleColumn("tls45_intimacy").countMissing(),
+        TestSpark.session().read().parquet(out.resolve("scores").toString()).filter("tls45_intimacy is not null").count());
+  }
 }
