@@ -210,9 +210,13 @@ public final class DataFs {
   }
 
   public void write(String path, String text) {
+    write(path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public void write(String path, byte[] bytes) {
     Path p = new Path(path);
     try (OutputStream out = fs(p).create(p, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,7 +10,9 @@ public final class HtmlRenderer {
       caption{text-align:left;font-weight:600;padding:.3rem 0}
       th,td{border-bottom:1px solid #d0d7de;padding:.25rem .6rem;text-align:left;vertical-align:top}
       th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
-      @media print{nav{display:none}h2{break-after:avoid}table{break-inside:avoid}}
+      figure{margin:.8rem 0 1.4rem}figure img{max-width:100%;height:auto;border:1px solid #d0d7de}
+      figcaption{font-size:.9rem;color:#59636e;margin-top:.3rem}
+      @media print{figure{break-inside:avoid}nav{display:none}h2{break-after:avoid}table{break-inside:avoid}}
       """;
 
   private HtmlRenderer() {}
@@ -36,6 +38,10 @@ public final class HtmlRenderer {
           h.append("<p>").append(escape(p.text())).append("</p>\n");
         } else if (b instanceof Report.Table t) {
           table(h, t);
+        } else if (b instanceof Report.Figure f) {
+          h.append("<figure id=\"figure-").append(escape(f.name())).append("\"><img alt=\"").append(escape(f.alt()))
+              .append("\" src=\"data:image/png;base64,").append(java.util.Base64.getEncoder().encodeToString(f.png()))
+              .append("\"><figcaption>").append(escape(f.caption())).append("</figcaption></figure>\n");
         }
       }
       h.append("</section>\n");

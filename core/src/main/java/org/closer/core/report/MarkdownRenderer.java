@@ -2,6 +2,9 @@ package org.closer.core.report;
 
 /** GitHub-flavoured Markdown of a report; table cells escape pipes. */
 public final class MarkdownRenderer {
+  /** Where the Markdown expects its charts, beside it: {@code figures/<name>.png}. */
+  public static final String FIGURES = "figures/";
+
   private MarkdownRenderer() {}
 
   public static String render(Report report) {
@@ -17,6 +20,9 @@ public final class MarkdownRenderer {
           m.append(inline(p.text())).append("\n\n");
         } else if (b instanceof Report.Table t) {
           table(m, t);
+        } else if (b instanceof Report.Figure f) {
+          m.append("![").append(inline(f.alt())).append("](").append(FIGURES).append(f.name()).append(".png)\n\n*")
+              .append(inline(f.caption())).append("*\n\n");
         }
       }
     }

@@ -16,7 +16,15 @@ public record Report(String title, List<String> subtitle, List<Section> sections
   }
 
   /** A piece of a section. */
-  public sealed interface Block permits Paragraph, Table {}
+  public sealed interface Block permits Paragraph, Table, Figure {}
+
+  /**
+   * A chart, rendered to PNG: inlined in the HTML, written beside the Markdown.
+   *
+   * @param name file name without extension, unique in the report
+   * @param alt what the chart shows, for readers who cannot see it
+   */
+  public record Figure(String name, String caption, String alt, byte[] png) implements Block {}
 
   public record Paragraph(String text) implements Block {}
 

@@ -14,6 +14,8 @@ import org.closer.core.ingest.IngestSummary;
  * @param outcomes change from intake per score and level
  * @param slopes session slopes per score and level
  * @param comparisons the comparisons dataset
+ * @param loveKinds partners per kind of love, instrument and timepoint
+ * @param sessions session measures by session number and group
  */
 public record StudyFacts(
     IngestSummary ingest,
@@ -24,7 +26,20 @@ public record StudyFacts(
     List<Reliability> reliability,
     List<OutcomeSummary> outcomes,
     List<SlopeSummary> slopes,
-    List<org.closer.core.stats.ComparisonResult> comparisons) {
+    List<org.closer.core.stats.ComparisonResult> comparisons,
+    List<LoveCount> loveKinds,
+    List<SessionPoint> sessions) {
+
+  /** Partners whose scores give one kind of love on one instrument at one timepoint. */
+  public record LoveCount(String instrument, String timepoint, String kind, long people) {}
+
+  /**
+   * A session measure at one session number in one group: surveys, distinct partners, mean, SD.
+   *
+   * @param factor "all" or a design factor
+   */
+  public record SessionPoint(String score, String factor, String level, int session, long n, long people, double mean,
+      double sd) {}
 
   /**
    * Change from intake of one score at one level (individual or couple).

@@ -28,10 +28,13 @@ public final class StudyReport {
   private final InstrumentCatalog catalog;
   private final CellPolicy cells;
 
+  private final ReportCharts charts;
+
   public StudyReport(StudyConfig study, InstrumentCatalog catalog) {
     this.study = study;
     this.catalog = catalog;
     this.cells = new CellPolicy(study.minCellSize());
+    this.charts = new ReportCharts(cells);
   }
 
   public Report build(StudyFacts facts) {
@@ -159,6 +162,13 @@ public final class StudyReport {
       blocks.add(new Report.Table("Scores by timepoint" + (factor.getKey().equals("all") ? "" : " and "
           + factor.getValue().toLowerCase(Locale.ROOT)), header, numeric, rows));
     }
+    List<String> longScores = facts.descriptives().stream().filter(d -> !"session".equals(d.timepoint()))
+        .map(StudyFacts.Descriptive::score).distinct().toList();
+    for (String score : longScores) {
+      add(blocks, charts.scoresByGroup(score, "method", facts.descriptives()));
+    }
+    facts.loveKinds().stream().map(StudyFacts.LoveCount::instrument).distinct()
+        .forEach(instrument -> add(blocks, charts.loveKinds(instrument, facts.loveKinds())));
     return new Report.Section("scores", "Scores", blocks);
   }
 
@@ -205,6 +215,8 @@ public final class StudyReport {
     }
     blocks.add(new Report.Table("Session trajectories: change per session (least-squares slope)",
         List.of("Score", "Level", "With a slope", "Slope M (SD)"), List.of(false, false, true, true), slopes));
+    facts.sessions().stream().map(StudyFacts.SessionPoint::score).distinct()
+        .forEach(score -> add(blocks, charts.sessionTrajectories(score, "method", facts.sessions())));
     return new Report.Section("outcomes", "Outcomes", blocks);
   }
 
@@ -241,7 +253,17 @@ public final class StudyReport {
     if (byComparison.isEmpty()) {
       blocks.add(new Report.Paragraph("No comparison had observations in both groups."));
     }
+    for (var e : byComparison.entrySet()) {
+      add(blocks, charts.forest(e.getKey() + " (couples)",
+          e.getValue().stream().filter(c -> "couple".equals(c.level())).toList()));
+    }
     return new Report.Section("comparisons", "Comparisons", blocks);
+  }
+
+  private static void add(List<Report.Block> blocks, Report.Figure figure) {
+    if (figure != null) {
+      blocks.add(figure);
+    }
   }
 
   private static String msd(double mean, double sd, long n) {

@@ -44,6 +44,14 @@ final class ReportFiles {
           table.put("rows", t.rows());
           blocks.add(table);
           count++;
+        } else if (b instanceof Report.Figure f) {
+          String path = "report/" + org.closer.core.report.MarkdownRenderer.FIGURES + f.name() + ".png";
+          ctx.fs().write(ctx.outputs().path(path), f.png());
+          Map<String, Object> figure = new LinkedHashMap<>();
+          figure.put("figure", f.caption());
+          figure.put("alt", f.alt());
+          figure.put("png", org.closer.core.report.MarkdownRenderer.FIGURES + f.name() + ".png");
+          blocks.add(figure);
         }
       }
       Map<String, Object> section = new LinkedHashMap<>();

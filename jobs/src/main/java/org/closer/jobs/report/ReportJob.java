@@ -59,7 +59,7 @@ public final class ReportJob {
     StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(responses), groups(responses),
         descriptives(scores), reliability(ctx.outputs().read(ctx.spark(), PSYCHOMETRICS)),
         outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)), slopes(ctx.outputs().read(ctx.spark(), TRAJECTORIES)),
-        comparisons.stream().map(ComparisonRows::fromRow).toList());
+        comparisons.stream().map(ComparisonRows::fromRow).toList(), loveKinds(scores), sessions(scores));
     Report report = new StudyReport(ctx.study(), ctx.catalog()).build(facts);
     ctx.fs().write(ctx.outputs().path(HTML), HtmlRenderer.render(report));
     ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
@@ -173,6 +173,49 @@ public final class ReportJob {
         .thenComparing(d -> d.factor())
         .thenComparingInt(d -> Timepoint.parse(d.timepoint()).map(Enum::ordinal).orElse(99))
         .thenComparing(d -> sortable(d.level())));
+    return out;
+  }
+
+  /** Partners per kind of love, instrument and timepoint. */
+  private List<StudyFacts.LoveCount> loveKinds(Dataset<Row> scores) {
+    List<StudyFacts.LoveCount> out = new ArrayList<>();
+    for (org.closer.core.instrument.Instrument instrument : ctx.catalog().loveInstruments()) {
+      String column = instrument.id() + "_love_kind";
+      for (Row r : scores.filter(col(column).isNotNull()).groupBy(col("timepoint"), col(column))
+          .agg(countDistinct(col("couple"), col("partner"))).collectAsList()) {
+        out.add(new StudyFacts.LoveCount(instrument.id(), r.getString(0), r.getString(1), r.getLong(2)));
+      }
+    }
+    out.sort(Comparator.comparing(StudyFacts.LoveCount::instrument)
+        .thenComparingInt(c -> Timepoint.parse(c.timepoint()).map(Enum::ordinal).orElse(99))
+        .thenComparing(c -> org.closer.core.score.LoveKind.valueOf(c.kind().toUpperCase(java.util.Locale.ROOT)).ordinal()));
+    return out;
+  }
+
+  /** Session measures by session number, overall and by method and modality. */
+  private List<StudyFacts.SessionPoint> sessions(Dataset<Row> scores) {
+    List<Subscale> subscales = ctx.catalog().subscalesGivenAt(Timepoint.SESSION);
+    if (subscales.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder stack = new StringBuilder("stack(").append(subscales.size());
+    for (Subscale s : subscales) {
+      stack.append(", '").append(s.column()).append("', ").append(s.column());
+    }
+    stack.append(") as (score, value)");
+    Dataset<Row> values = scores.filter(col("timepoint").equalTo(Timepoint.SESSION.code()).and(col("session").isNotNull()))
+        .selectExpr("couple", "partner", "session", "modality", "method", stack.toString())
+        .filter(col("value").isNotNull())
+        .selectExpr("couple", "partner", "session", "score", "value",
+            "stack(3, 'all', 'all', 'modality', modality, 'method', method) as (factor, level)");
+    List<StudyFacts.SessionPoint> out = new ArrayList<>();
+    for (Row r : values.groupBy("score", "factor", "level", "session")
+        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), avg(col("value")),
+            stddev_samp(col("value")))
+        .orderBy("score", "factor", "level", "session").collectAsList()) {
+      out.add(new StudyFacts.SessionPoint(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
+          r.getLong(5), r.getDouble(6), r.isNullAt(7) ? Double.NaN : r.getDouble(7)));
+    }
     return out;
   }
 
