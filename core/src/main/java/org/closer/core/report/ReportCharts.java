@@ -25,8 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's charts, drawn by XChart and rendered headless to PNG. Every point, bar and interval
- * comes from at least the study's minimum cell size of people: smaller groups are left out of the
- * chart, and the caption says so.
+ * comes from at least the study's minimum cell size of couples: smaller groups (and the cells the
+ * tables hide beside them) are left out of the chart, and the caption says so.
  */
 final class ReportCharts {
   private static final int WIDTH = 760;
@@ -56,10 +56,10 @@ final class ReportCharts {
     boolean left = false;
     for (List<StudyFacts.Descriptive> levels : byTimepoint.values()) {
       // The same cells as the tables hide, complementary ones included.
-      boolean[] hidden = cells.hidden(levels.stream().map(StudyFacts.Descriptive::people).toList());
+      boolean[] hidden = cells.hidden(levels.stream().map(StudyFacts.Descriptive::couples).toList());
       for (int i = 0; i < levels.size(); i++) {
         StudyFacts.Descriptive d = levels.get(i);
-        if (hidden[i] || d.people() < cells.minCell() || d.n() < 2 || Double.isNaN(d.sd())) {
+        if (hidden[i] || d.couples() < cells.minCell() || d.n() < 2 || Double.isNaN(d.sd())) {
           left = true;
         } else {
           byLevel.computeIfAbsent(d.level(), k -> new LinkedHashMap<>()).put(d.timepoint(), d);
@@ -78,7 +78,8 @@ final class ReportCharts {
     }
     return figure("scores-" + score + "-by-" + factor, score + " at each long survey by " + factor
             + ": mean with its 95% confidence interval." + omitted(left),
-        "Bar chart of mean " + score + " by " + factor + " at " + String.join(", ", timepoints), chart, byLevel.isEmpty());
+        "Bar chart of mean " + score + " by " + factor + " at " + String.join(", ", timepoints) + "; groups shown: "
+            + String.join(", ", byLevel.keySet()), chart, byLevel.isEmpty());
   }
 
   /** Share of partners in each kind of love, at each timepoint, as stacked bars. */
@@ -104,14 +105,17 @@ final class ReportCharts {
     boolean left = false;
     for (int t = 0; t < timepoints.size(); t++) {
       List<Long> n = new ArrayList<>();
+      List<Long> couples = new ArrayList<>();
       for (String k : kinds) {
-        n.add(count(counts, instrument, timepoints.get(t), k));
+        n.add(count(counts, instrument, timepoints.get(t), k, StudyFacts.LoveCount::people));
+        couples.add(count(counts, instrument, timepoints.get(t), k, StudyFacts.LoveCount::couples));
       }
       long total = n.stream().mapToLong(Long::longValue).sum();
-      boolean[] hidden = cells.hidden(n);
+      long totalCouples = couples.stream().mapToLong(Long::longValue).sum();
+      boolean[] hidden = cells.hidden(couples);
       for (int k = 0; k < kinds.size(); k++) {
         double share = total == 0 ? 0 : 100.0 * n.get(k) / total;
-        if (hidden[k] || total < cells.minCell()) {
+        if (hidden[k] || totalCouples < cells.minCell()) {
           hiddenShare[t] += share;
           left |= n.get(k) > 0;
         } else {
@@ -129,7 +133,7 @@ final class ReportCharts {
     }
     return figure("love-kinds-" + instrument, "Kinds of love on the " + instrument + " at each timepoint, as a share of"
             + " the partners scored." + (left ? " Kinds held by fewer than " + cells.minCell()
-            + " partners at a timepoint are shown together, never apart." : ""),
+            + " couples at a timepoint are shown together, never apart." : ""),
         "Stacked bars of the share of partners in each kind of love at " + String.join(", ", timepoints), chart,
         shares.isEmpty());
   }
@@ -150,10 +154,10 @@ final class ReportCharts {
     }
     boolean left = false;
     for (List<StudyFacts.SessionPoint> levels : bySession.values()) {
-      boolean[] hidden = cells.hidden(levels.stream().map(StudyFacts.SessionPoint::people).toList());
+      boolean[] hidden = cells.hidden(levels.stream().map(StudyFacts.SessionPoint::couples).toList());
       for (int i = 0; i < levels.size(); i++) {
         StudyFacts.SessionPoint p = levels.get(i);
-        if (hidden[i] || p.people() < cells.minCell() || p.n() < 2 || Double.isNaN(p.sd())) {
+        if (hidden[i] || p.couples() < cells.minCell() || p.n() < 2 || Double.isNaN(p.sd())) {
           left = true;
         } else {
           byLevel.computeIfAbsent(p.level(), k -> new ArrayList<>()).add(p);
@@ -171,15 +175,16 @@ final class ReportCharts {
     }
     return figure("sessions-" + score + "-by-" + factor, score + " after each session by " + factor
             + ": mean with its 95% confidence interval." + omitted(left),
-        "Line chart of mean " + score + " by session number and " + factor, chart, byLevel.isEmpty());
+        "Line chart of mean " + score + " by session number and " + factor + "; groups shown: "
+            + String.join(", ", byLevel.keySet()), chart, byLevel.isEmpty());
   }
 
   /** Hedges' g with its 95% CI for each comparison, one row each: a forest plot. */
-  Report.Figure forest(String title, List<ComparisonResult> comparisons) {
+  Report.Figure forest(String title, List<ComparisonResult> comparisons, ComparisonCells comparisonCells) {
     List<ComparisonResult> shown = new ArrayList<>();
     boolean left = false;
     for (ComparisonResult c : comparisons) {
-      if (c.nA() < cells.minCell() || c.nB() < cells.minCell() || Double.isNaN(c.hedgesG())
+      if (comparisonCells.hides(c) || Double.isNaN(c.hedgesG())
           || Double.isNaN(c.gLow()) || Double.isNaN(c.gHigh())) {
         left = true;
       } else {
@@ -218,9 +223,10 @@ final class ReportCharts {
     return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
   }
 
-  private static long count(List<StudyFacts.LoveCount> counts, String instrument, String timepoint, String kind) {
+  private static long count(List<StudyFacts.LoveCount> counts, String instrument, String timepoint, String kind,
+      java.util.function.ToLongFunction<StudyFacts.LoveCount> what) {
     return counts.stream().filter(c -> c.instrument().equals(instrument) && c.timepoint().equals(timepoint)
-        && c.kind().equals(kind)).mapToLong(StudyFacts.LoveCount::people).sum();
+        && c.kind().equals(kind)).mapToLong(what).sum();
   }
 
   private static List<Double> toList(double[] v) {

@@ -30,16 +30,16 @@ public record StudyFacts(
     List<LoveCount> loveKinds,
     List<SessionPoint> sessions) {
 
-  /** Partners whose scores give one kind of love on one instrument at one timepoint. */
-  public record LoveCount(String instrument, String timepoint, String kind, long people) {}
+  /** Partners (and their couples) whose scores give one kind of love on one instrument at one timepoint. */
+  public record LoveCount(String instrument, String timepoint, String kind, long people, long couples) {}
 
   /**
    * A session measure at one session number in one group: surveys, distinct partners, mean, SD.
    *
    * @param factor "all" or a design factor
    */
-  public record SessionPoint(String score, String factor, String level, int session, long n, long people, double mean,
-      double sd) {}
+  public record SessionPoint(String score, String factor, String level, int session, long n, long people, long couples,
+      double mean, double sd) {}
 
   /**
    * Change from intake of one score at one level (individual or couple).
@@ -66,8 +66,9 @@ public record StudyFacts(
   /**
    * @param factor "all" or a design factor
    * @param n surveys with a score
-   * @param people distinct partners behind those surveys (what suppression counts)
+   * @param people distinct partners behind those surveys
+   * @param couples distinct couples behind them: what suppression counts, as partners of one couple are one family
    */
-  public record Descriptive(String score, String timepoint, String factor, String level, long n, long people,
+  public record Descriptive(String score, String timepoint, String factor, String level, long n, long people, long couples,
       double mean, double sd) {}
 }

@@ -119,9 +119,9 @@ public final class StudyReport {
 
   private Report.Section scores(StudyFacts facts) {
     List<Report.Block> blocks = new ArrayList<>();
-    blocks.add(new Report.Paragraph("n counts surveys with a score; people counts the partners behind them. "
-        + "Session surveys are pooled over session numbers. Statistics from fewer than " + study.minCellSize()
-        + " people are suppressed."));
+    blocks.add(new Report.Paragraph("n counts surveys with a score; people counts the partners behind them, couples"
+        + " their couples. Session surveys are pooled over session numbers. Statistics from fewer than "
+        + study.minCellSize() + " couples are suppressed."));
     Map<String, String> factors = new LinkedHashMap<>();
     factors.put("all", "All couples");
     factors.putAll(FACTORS);
@@ -135,7 +135,7 @@ public final class StudyReport {
         }
       }
       for (List<StudyFacts.Descriptive> group : cellsOf.values()) {
-        boolean[] hidden = cells.hidden(group.stream().map(StudyFacts.Descriptive::people).toList());
+        boolean[] hidden = cells.hidden(group.stream().map(StudyFacts.Descriptive::couples).toList());
         for (int i = 0; i < group.size(); i++) {
           StudyFacts.Descriptive d = group.get(i);
           List<String> row = new ArrayList<>(List.of(d.score(), d.timepoint()));
@@ -143,10 +143,10 @@ public final class StudyReport {
             row.add(d.level());
           }
           if (hidden[i]) {
-            String shown = cells.hides(d.people()) ? "<" + study.minCellSize() : CellPolicy.SUPPRESSED;
-            row.addAll(List.of(shown, shown, CellPolicy.SUPPRESSED, CellPolicy.SUPPRESSED));
+            String shown = cells.hides(d.couples()) ? "<" + study.minCellSize() : CellPolicy.SUPPRESSED;
+            row.addAll(List.of(shown, shown, shown, CellPolicy.SUPPRESSED, CellPolicy.SUPPRESSED));
           } else {
-            row.addAll(List.of(n(d.n()), n(d.people()), fixed(d.mean()), fixed(d.sd())));
+            row.addAll(List.of(n(d.n()), n(d.people()), n(d.couples()), fixed(d.mean()), fixed(d.sd())));
           }
           rows.add(row);
         }
@@ -157,8 +157,8 @@ public final class StudyReport {
         header.add(factor.getValue());
         numeric.add(false);
       }
-      header.addAll(List.of("n", "People", "Mean", "SD"));
-      numeric.addAll(List.of(true, true, true, true));
+      header.addAll(List.of("n", "People", "Couples", "Mean", "SD"));
+      numeric.addAll(List.of(true, true, true, true, true));
       blocks.add(new Report.Table("Scores by timepoint" + (factor.getKey().equals("all") ? "" : " and "
           + factor.getValue().toLowerCase(Locale.ROOT)), header, numeric, rows));
     }
@@ -228,6 +228,7 @@ public final class StudyReport {
         + " independent: see cluster_se, cluster_p and icc in report/tables/comparisons.csv. Equivalent: both one-sided"
         + " tests reject a difference as large as " + study.equivalenceMargin() + " pooled SD (TOST, alpha 0.05)."
         + " Rows with a group of fewer than " + study.minCellSize() + " are suppressed."));
+    ComparisonCells comparisonCells = new ComparisonCells(cells, facts.comparisons());
     Map<String, List<org.closer.core.stats.ComparisonResult>> byComparison = new LinkedHashMap<>();
     for (var c : facts.comparisons()) {
       byComparison.computeIfAbsent(c.comparison(), k -> new ArrayList<>()).add(c);
@@ -235,7 +236,7 @@ public final class StudyReport {
     for (var e : byComparison.entrySet()) {
       List<List<String>> rows = new ArrayList<>();
       for (var c : e.getValue()) {
-        if (cells.hides(c.nA()) || cells.hides(c.nB())) {
+        if (comparisonCells.hides(c)) {
           rows.add(List.of(c.outcome(), c.level(), CellPolicy.SUPPRESSED, CellPolicy.SUPPRESSED, CellPolicy.SUPPRESSED,
               CellPolicy.SUPPRESSED, "", "", ""));
           continue;
@@ -255,7 +256,7 @@ public final class StudyReport {
     }
     for (var e : byComparison.entrySet()) {
       add(blocks, charts.forest(e.getKey() + " (couples)",
-          e.getValue().stream().filter(c -> "couple".equals(c.level())).toList()));
+          e.getValue().stream().filter(c -> "couple".equals(c.level())).toList(), comparisonCells));
     }
     return new Report.Section("comparisons", "Comparisons", blocks);
   }

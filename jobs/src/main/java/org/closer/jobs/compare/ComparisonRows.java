@@ -39,10 +39,10 @@ public final class ComparisonRows {
    * The row as report CSV text: full precision (shortest round-trip text), empty for null; a row
    * with a group below the minimum cell size keeps its labels and shows nothing else.
    */
-  public static List<String> text(Row r, CellPolicy cells) {
+  public static List<String> text(Row r, CellPolicy cells, org.closer.core.report.ComparisonCells hidden) {
     long na = r.getLong(6);
     long nb = r.getLong(7);
-    boolean hide = cells.hides(na) || cells.hides(nb);
+    boolean hide = hidden.hides(r.getString(0), r.getString(2), na, nb);
     List<String> out = new ArrayList<>(r.length());
     for (int i = 0; i < r.length(); i++) {
       if (!hide || i < 6) {

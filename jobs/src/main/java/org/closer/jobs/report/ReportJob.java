@@ -65,9 +65,11 @@ public final class ReportJob {
     ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
     ReportFiles.Written tables = ReportFiles.write(report, ctx);
     CellPolicy cells = new CellPolicy(ctx.study().minCellSize());
+    org.closer.core.report.ComparisonCells comparisonCells = new org.closer.core.report.ComparisonCells(cells,
+        facts.comparisons());
     ctx.fs().write(ctx.outputs().path(ComparisonsJob.CSV), CsvTables.write(
         List.of(SparkSchemas.struct(ctx.schemas().schema(COMPARISONS)).fieldNames()),
-        comparisons.stream().map(r -> ComparisonRows.text(r, cells)).toList()));
+        comparisons.stream().map(r -> ComparisonRows.text(r, cells, comparisonCells)).toList()));
     stage.done("wrote " + HTML + ", " + MARKDOWN + ", " + SUMMARY + " and " + tables.count() + " tables in report/tables");
     return report;
   }
@@ -162,11 +164,11 @@ public final class ReportJob {
                 + " as (factor, level)");
     List<StudyFacts.Descriptive> out = new ArrayList<>();
     for (Row r : values.groupBy("score", "timepoint", "factor", "level")
-        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), avg(col("value")),
-            stddev_samp(col("value")))
+        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), countDistinct(col("couple")),
+            avg(col("value")), stddev_samp(col("value")))
         .collectAsList()) {
       out.add(new StudyFacts.Descriptive(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getLong(4), r.getLong(5), r.getDouble(6), r.isNullAt(7) ? Double.NaN : r.getDouble(7)));
+          r.getLong(4), r.getLong(5), r.getLong(6), r.getDouble(7), r.isNullAt(8) ? Double.NaN : r.getDouble(8)));
     }
     List<String> order = subscales.stream().map(Subscale::column).toList();
     out.sort(Comparator.<StudyFacts.Descriptive>comparingInt(d -> order.indexOf(d.score()))
@@ -182,8 +184,8 @@ public final class ReportJob {
     for (org.closer.core.instrument.Instrument instrument : ctx.catalog().loveInstruments()) {
       String column = instrument.id() + "_love_kind";
       for (Row r : scores.filter(col(column).isNotNull()).groupBy(col("timepoint"), col(column))
-          .agg(countDistinct(col("couple"), col("partner"))).collectAsList()) {
-        out.add(new StudyFacts.LoveCount(instrument.id(), r.getString(0), r.getString(1), r.getLong(2)));
+          .agg(countDistinct(col("couple"), col("partner")), countDistinct(col("couple"))).collectAsList()) {
+        out.add(new StudyFacts.LoveCount(instrument.id(), r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)));
       }
     }
     out.sort(Comparator.comparing(StudyFacts.LoveCount::instrument)
@@ -210,11 +212,11 @@ public final class ReportJob {
             "stack(3, 'all', 'all', 'modality', modality, 'method', method) as (factor, level)");
     List<StudyFacts.SessionPoint> out = new ArrayList<>();
     for (Row r : values.groupBy("score", "factor", "level", "session")
-        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), avg(col("value")),
-            stddev_samp(col("value")))
+        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), countDistinct(col("couple")),
+            avg(col("value")), stddev_samp(col("value")))
         .orderBy("score", "factor", "level", "session").collectAsList()) {
       out.add(new StudyFacts.SessionPoint(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
-          r.getLong(5), r.getDouble(6), r.isNullAt(7) ? Double.NaN : r.getDouble(7)));
+          r.getLong(5), r.getLong(6), r.getDouble(7), r.isNullAt(8) ? Double.NaN : r.getDouble(8)));
     }
     return out;
   }
