@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * comes from at least the study's minimum cell size of couples: smaller groups (and the cells the
  * tables hide beside them) are left out of the chart, and the caption says so.
  */
-final class ReportCharts {
+public final class ReportCharts {
   private static final int WIDTH = 760;
   private static final int HEIGHT = 380;
   private static final Color[] PALETTE = {new Color(0x0969da), new Color(0xbc4c00), new Color(0x1a7f37),
@@ -40,8 +40,13 @@ final class ReportCharts {
     this.cells = cells;
   }
 
+  /** The report's charts for a notebook, with the study's minimum cell size (couples). */
+  public ReportCharts(int minCellSize) {
+    this(new CellPolicy(minCellSize));
+  }
+
   /** Mean score at each long-survey timepoint by group, with 95% confidence intervals. */
-  Report.Figure scoresByGroup(String score, String factor, List<StudyFacts.Descriptive> descriptives) {
+  public Report.Figure scoresByGroup(String score, String factor, List<StudyFacts.Descriptive> descriptives) {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
         .title(score + " by " + factor).xAxisTitle("timepoint").yAxisTitle("mean (95% CI)").build();
     style(chart);
@@ -83,7 +88,7 @@ final class ReportCharts {
   }
 
   /** Share of partners in each kind of love, at each timepoint, as stacked bars. */
-  Report.Figure loveKinds(String instrument, List<StudyFacts.LoveCount> counts) {
+  public Report.Figure loveKinds(String instrument, List<StudyFacts.LoveCount> counts) {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Kinds of love (" + instrument + ")").xAxisTitle("timepoint").yAxisTitle("% of partners").build();
     style(chart);
@@ -139,7 +144,7 @@ final class ReportCharts {
   }
 
   /** Mean session measure by session number and group, with 95% confidence intervals. */
-  Report.Figure sessionTrajectories(String score, String factor, List<StudyFacts.SessionPoint> points) {
+  public Report.Figure sessionTrajectories(String score, String factor, List<StudyFacts.SessionPoint> points) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(score + " by session and " + factor).xAxisTitle("session").yAxisTitle("mean (95% CI)").build();
     style(chart);
@@ -180,7 +185,12 @@ final class ReportCharts {
   }
 
   /** Hedges' g with its 95% CI for each comparison, one row each: a forest plot. */
-  Report.Figure forest(String title, List<ComparisonResult> comparisons, ComparisonCells comparisonCells) {
+  /** A forest plot of the comparisons given, with the report's suppression among them. */
+  public Report.Figure forest(String title, List<ComparisonResult> comparisons) {
+    return forest(title, comparisons, new ComparisonCells(cells, comparisons));
+  }
+
+  public Report.Figure forest(String title, List<ComparisonResult> comparisons, ComparisonCells comparisonCells) {
     List<ComparisonResult> shown = new ArrayList<>();
     boolean left = false;
     for (ComparisonResult c : comparisons) {
