@@ -161,7 +161,8 @@ class ReportTest {
 
     Path chromium = Path.of("/usr/bin/chromium");
     Assumptions.assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed here (.ci/run installs it)");
-    Path shot = out.resolve("report/screenshot.png");
+    // Kept in the module's target folder, where a reader of the build can look at it.
+    Path shot = Files.createDirectories(Path.of("target")).resolve("report-screenshot.png").toAbsolutePath();
     Path profile = Files.createTempDirectory("closer-chromium");
     Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
