@@ -182,6 +182,23 @@ class ReportTest {
     }
     assertTrue(colours.size() > 50, "the page is not blank: " + colours.size() + " colours");
     assertTrue(chartBlue > 500, "the charts' first colour is on the page: " + chartBlue + " pixels");
+
+    // Every chart, down the whole page, as Chromium decoded and laid it out: a probe copy of the
+    // page (the report itself has no script) records what loaded, and Chromium prints its DOM.
+    Path probe = out.resolve("report/probe.html");
+    Files.writeString(probe, Files.readString(page).replace("</body>", "<script>window.addEventListener('load', () => {"
+        + "const shown = [...document.querySelectorAll('figure img')].filter(i => i.complete && i.naturalWidth >= 400"
+        + " && i.getBoundingClientRect().width > 0);"
+        + "document.body.setAttribute('data-charts', shown.length);});</script></body>"));
+    Process dom = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + Files.createTempDirectory("closer-chromium"), "--virtual-time-budget=10000", "--dump-dom",
+        probe.toUri().toString()).redirectOutput(out.resolve("dom.html").toFile())
+        .redirectError(out.resolve("chromium-dom.log").toFile()).start();
+    assertTrue(dom.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+    Document rendered = Jsoup.parse(out.resolve("dom.html").toFile(), "UTF-8");
+    assertEquals(String.valueOf(figures.size()), rendered.body().attr("data-charts"),
+        "every chart decoded and laid out by Chromium");
     System.out.println("report: " + Files.size(page) + " bytes, " + figures.size() + " charts; screenshot " + shot);
   }
 }
