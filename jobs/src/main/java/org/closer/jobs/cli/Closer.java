@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Couples-therapy study pipeline: survey exports in, scored Parquet datasets and a report out.",
     subcommands = {
       RunCommand.class,
+      FloorCommand.class,
       CheckCommand.class,
       IngestCommand.class,
       ScoreCommand.class,

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Compare groups on every change score and session slope: writes comparisons and"
-        + " report/tables/comparisons.csv.")
+    description = "Compare groups on every change score and session slope: writes comparisons (the report adds"
+        + " report/tables/comparisons.csv).")
 final class CompareCommand implements Callable<Integer> {
   @Mixin StudyOptions options;
 

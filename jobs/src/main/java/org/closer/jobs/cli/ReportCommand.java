@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write report/report.html and report/report.md from the datasets in --out.")
+    description = "Write the report (report.html, report.md, summary.json, tables and figures) from the datasets"
+        + " in --out.")
 final class ReportCommand implements Callable<Integer> {
   @Mixin StudyOptions options;
 

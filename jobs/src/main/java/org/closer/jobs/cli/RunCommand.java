@@ -14,6 +14,17 @@ import picocli.CommandLine.Mixin;
     description = "Run every stage: ingest, score, outcomes, compare, report. With no options it runs the bundled"
         + " sample study.")
 final class RunCommand implements Callable<Integer> {
+  /** The most heap the driver JVM held at once, over its pools: what must stay flat as studies grow. */
+  static long peakHeapMb() {
+    long bytes = 0;
+    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes >> 20;
+  }
+
   @Mixin StudyOptions options;
 
   @Override
@@ -27,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
     new ReportJob(ctx).run();
     Manifest.write(ctx);
     ctx.outputs().commit();
-    whole.done("outputs in " + ctx.outputs().root() + "/, manifest in " + ctx.outputs().root() + "/" + Manifest.FILE);
+    whole.done("outputs in " + ctx.outputs().root() + "/, manifest in " + ctx.outputs().root() + "/" + Manifest.FILE
+        + "; driver heap peak " + peakHeapMb() + " MB");
     return 0;
   }
 }
