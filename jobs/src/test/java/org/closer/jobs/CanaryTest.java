@@ -3,10 +3,7 @@ package org.closer.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,16 +66,13 @@ class CanaryTest {
     }
 
     // The clinic-side check, with its Parquet output, in this JVM with its printing captured.
-    String checkLog = captured(() -> Closer.execute("check", "--demo-key", "--out", out.resolve("handed-in.parquet").toString(),
+    String checkLog = TestProcesses.captured(() -> Closer.execute("check", "--demo-key", "--out", out.resolve("handed-in.parquet").toString(),
         study.resolve("template").toString(), study.resolve("qualtrics/long").toString()));
     Files.createDirectories(out);
 
     // The whole pipeline in its own JVM, with Spark's logging on, everything it prints captured.
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx")).forEach(command::add);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Closer.class.getName(), "run", "--verbose",
-        "--demo-key", "--input", study.toString(), "--out", out.resolve("run").toString()));
+    List<String> command = TestProcesses.closer("run", "--verbose", "--demo-key", "--input", study.toString(), "--out",
+        out.resolve("run").toString());
     Path log = dir.resolve("run.log");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
@@ -120,22 +114,6 @@ class CanaryTest {
             + text.substring(Math.max(0, i - 60), Math.min(text.length(), i + 40)).replace('\n', ' ') + "...");
       }
     });
-  }
-
-  private static String captured(java.util.concurrent.Callable<Integer> command) throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      command.call();
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 
   /** The format fixtures with canaries in identifying columns, free text and kept columns. */

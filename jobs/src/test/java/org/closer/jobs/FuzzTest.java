@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,22 +96,10 @@ class FuzzTest {
         + " %d of them ingested by Spark with the same counts%n", CASES, refused, accounted, sparkAccounted);
   }
 
-  private static String cli(Path file) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    int code;
-    try {
-      code = Closer.execute("check", file.toString());
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    String printed = buffer.toString(StandardCharsets.UTF_8);
-    return code == 0 || code == 3 ? printed : "exit " + code + ": " + printed;
+  private static String cli(Path file) throws Exception {
+    int[] code = new int[1];
+    String printed = TestProcesses.captured(() -> code[0] = Closer.execute("check", file.toString()));
+    return code[0] == 0 || code[0] == 3 ? printed : "exit " + code[0] + ": " + printed;
   }
 
   private static List<Path> seeds() throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,11 +80,8 @@ class ReingestTest {
     Map<String, String> before = digests(out);
     long responses = TestSpark.session().read().parquet(out.resolve("responses").toString()).count();
 
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx")).forEach(command::add);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Closer.class.getName(), "ingest",
-        "--demo-key", "--input", ExportFormatsTest.FORMATS.resolve("redcap").toString(), "--out", out.toString()));
+    List<String> command = TestProcesses.closer("ingest", "--demo-key", "--input",
+        ExportFormatsTest.FORMATS.resolve("redcap").toString(), "--out", out.toString());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
