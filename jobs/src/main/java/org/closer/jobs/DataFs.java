@@ -160,6 +160,26 @@ public final class DataFs {
     }
   }
 
+  /** Bytes under a file or folder, or 0 when there is nothing there. */
+  public long totalSize(String path) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = fs(p);
+      return fs.exists(p) ? fs.getContentSummary(p).getLength() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean isFile(String path) {
+    Path p = new Path(path);
+    try {
+      return fs(p).isFile(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public boolean exists(String path) {
     Path p = new Path(path);
     try {

@@ -3,6 +3,7 @@ package org.closer.jobs;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
@@ -10,6 +11,9 @@ import org.closer.core.UserException;
 /** Builds the one SparkSession a command uses: embedded ({@code local[*]}) unless told otherwise. */
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
+  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  /** About 400,000 survey rows of CSV. */
+  static final long EXPORT_BYTES_PER_SHUFFLE_PARTITION = 64L << 20;
   /** The master URLs Spark understands. */
   private static final Pattern MASTER = Pattern.compile(
       "local(\\[(\\*|\\d+)(,\\d+)?\\])?|local-cluster\\[\\d+,\\d+,\\d+\\]|(spark|k8s|mesos)://\\S+|yarn");
@@ -26,19 +30,43 @@ public final class SparkSessions {
       throw UserException.usage(Messages.cannot("use Spark master", chosen, "--master",
           "Use local[*], local[N], spark://HOST:PORT, yarn or k8s://URL"));
     }
-    SparkSession.Builder builder = SparkSession.builder()
-        .appName("closer")
-        .master(chosen)
-        .config("spark.ui.enabled", verbose)
-        .config("spark.ui.showConsoleProgress", false)
-        .config("spark.sql.session.timeZone", "UTC");
+    // Closer's defaults fill only what --conf, --properties-file or spark-defaults.conf left unset.
+    SparkConf conf = new SparkConf()
+        .setIfMissing("spark.app.name", "closer")
+        .setMaster(chosen)
+        .setIfMissing("spark.ui.showConsoleProgress", "false")
+        // Dates in the exports carry no zone; the results must not depend on the cluster's zone.
+        .set("spark.sql.session.timeZone", "UTC");
     if (chosen.startsWith("local")) {
-      // A laptop has few cores: the default of 200 shuffle partitions makes hundreds of tiny tasks.
-      builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+      // Embedded Spark serves one researcher: no web UI unless asked.
+      conf.setIfMissing("spark.ui.enabled", Boolean.toString(verbose));
     }
+    SparkSession.Builder builder = SparkSession.builder().config(conf);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel(verbose ? "INFO" : "ERROR");
     return spark;
+  }
+
+  /**
+   * Sizes shuffles for the study unless spark.sql.shuffle.partitions was configured: Spark's default
+   * of 200 makes hundreds of tiny tasks on a small study (on a 2-core cluster the sample study ran
+   * 3-4x slower), while a large one needs a partition per {@link #EXPORT_BYTES_PER_SHUFFLE_PARTITION}.
+   *
+   * @param exportBytes size of the study's exports, which every stage's data grows with
+   */
+  public static int sizeShuffles(SparkSession spark, long exportBytes) {
+    if (spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
+      return Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
+    }
+    int partitions = shufflePartitions(spark.sparkContext().defaultParallelism(), exportBytes);
+    spark.conf().set(SHUFFLE_PARTITIONS, partitions);
+    return partitions;
+  }
+
+  /** Two per core, so that a slow task does not hold up the rest, and more when the data is large. */
+  static int shufflePartitions(int cores, long exportBytes) {
+    long bySize = (exportBytes + EXPORT_BYTES_PER_SHUFFLE_PARTITION - 1) / EXPORT_BYTES_PER_SHUFFLE_PARTITION;
+    return (int) Math.min(10_000, Math.max(2L * Math.max(1, cores), bySize));
   }
 
   /** Spark and Hadoop talk a lot at INFO and WARN; a researcher needs Closer's lines only. */

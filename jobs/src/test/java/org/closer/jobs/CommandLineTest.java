@@ -47,6 +47,20 @@ class CommandLineTest {
   }
 
   @Test
+  void sparkSubmitConfSuppliesOptionDefaultsAndTheCommandLineWins(@TempDir Path dir) throws IOException {
+    // spark-submit --conf spark.closer.out=DIR arrives in the driver as a system property.
+    System.setProperty("spark.closer.out", dir.resolve("from-conf").toString());
+    try {
+      assertEquals(0, closer("schemas").code());
+      assertTrue(Files.isRegularFile(dir.resolve("from-conf/responses.avsc")));
+      assertEquals(0, closer("schemas", "--out", dir.resolve("from-flag").toString()).code());
+      assertTrue(Files.isRegularFile(dir.resolve("from-flag/responses.avsc")));
+    } finally {
+      System.clearProperty("spark.closer.out");
+    }
+  }
+
+  @Test
   void usageMistakesExitTwo() {
     Result r = closer("run", "--no-such-option");
     assertEquals(2, r.code());

@@ -14,6 +14,7 @@ public final class TestSpark {
   public static synchronized SparkSession session() {
     if (session == null) {
       session = SparkSessions.open("local[2]", false);
+      SparkSessions.sizeShuffles(session, 0);
     }
     return session;
   }

@@ -112,9 +112,14 @@ public record StudyConfig(
       throw UserException.inputRefused(Messages.cannot("read study configuration", file.toString(), null,
           "Check the path given to --study"));
     }
+    return parse(file.toString(), text);
+  }
+
+  /** @param name where the text came from, for messages (a local path or a URI such as hdfs://...) */
+  public static StudyConfig parse(String name, String text) {
     if (text.isBlank()) {
       return defaults();
     }
-    return ConfigFiles.read(ConfigFiles.YAML, file.toString(), text, StudyConfig.class, "study configuration");
+    return ConfigFiles.read(ConfigFiles.YAML, name, text, StudyConfig.class, "study configuration");
   }
 }

@@ -48,6 +48,7 @@ public final class Closer implements Runnable {
   /** Runs a command in this JVM and returns its exit code (tests call this). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Closer());
+    cli.setDefaultValueProvider(new SparkConfDefaults());
     cli.setExecutionExceptionHandler(Closer::handle);
     return cli.execute(args);
   }

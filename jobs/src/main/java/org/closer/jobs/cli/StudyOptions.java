@@ -1,6 +1,5 @@
 package org.closer.jobs.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.closer.core.Messages;
@@ -30,8 +29,9 @@ public final class StudyOptions {
   String out;
 
   @Option(names = "--study", paramLabel = "FILE",
-      description = "Study configuration (YAML). Default: study.yaml in the input folder when there is one.")
-  Path study;
+      description = "Study configuration (YAML), a local path or a URI such as hdfs://... "
+          + "Default: study.yaml in the input folder when there is one.")
+  String study;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master. Default: what spark-submit set, else local[*] (embedded Spark).")
@@ -53,16 +53,17 @@ public final class StudyOptions {
   boolean verbose;
 
 
-  Path studyFile() {
+  /** The study file, read through Hadoop's FileSystem like the data, or null when defaults are used. */
+  String studyFile(DataFs fs) {
     if (study != null) {
-      if (!Files.isRegularFile(study)) {
-        throw UserException.inputRefused(Messages.cannot("find study configuration", study.toString(), null,
+      if (!fs.isFile(study)) {
+        throw UserException.inputRefused(Messages.cannot("find study configuration", study, null,
             "Check the path given to --study"));
       }
       return study;
     }
-    Path beside = Path.of(input).resolve(STUDY_FILE);
-    return !input.contains("://") && Files.isRegularFile(beside) ? beside : null;
+    String beside = new org.apache.hadoop.fs.Path(input, STUDY_FILE).toString();
+    return fs.isFile(beside) ? beside : null;
   }
 
   InstrumentCatalog catalog() {
@@ -81,14 +82,15 @@ public final class StudyOptions {
    * @param needsKey whether the stage pseudonymises
    */
   RunContext context(boolean needsKey) {
-    Path file = studyFile();
-    StudyConfig config = file == null ? StudyConfig.defaults() : StudyConfig.load(file);
     InstrumentCatalog catalog = catalog();
-    PseudonymKey key = needsKey ? key(config) : null;
     SparkSession spark = SparkSessions.open(master, verbose);
     DataFs fs = new DataFs(spark.sparkContext().hadoopConfiguration());
+    SparkSessions.sizeShuffles(spark, fs.totalSize(input));
+    String file = studyFile(fs);
+    StudyConfig config = file == null ? StudyConfig.defaults() : StudyConfig.parse(file, fs.read(file));
+    PseudonymKey key = needsKey ? key(config) : null;
     Outputs.recover(fs, out);
-    return new RunContext(spark, catalog, config, file == null ? null : file.toString(), key, input,
+    return new RunContext(spark, catalog, config, file, key, input,
         new Outputs(out, new DatasetSchemas(catalog), fs), fs, new Progress(System.out));
   }
 }
