@@ -21,6 +21,8 @@ import org.closer.core.dataset.DatasetSchemas;
 public final class Outputs {
   /** Rows per Parquet file: few files for a small study, no single huge file for a large one. */
   static final long ROWS_PER_FILE = 1_000_000;
+  /** Below this many rows per core, one task does the work faster than several. */
+  static final long ROWS_PER_TASK = 200_000;
   private static final String STAGING = ".staging-";
   private static final String JOURNAL = ".commit";
   /** Written last, so that its presence says the outputs beside it are complete. */
@@ -59,12 +61,28 @@ public final class Outputs {
   }
 
   /**
-   * @param rows the dataset's row count, known to the caller, for the number of files
+   * Writes a dataset and returns its row count, read from the written files' footers.
+   *
+   * @param expectedRows about how many rows the dataset will have (an input's count), for the number of files
    */
-  public void write(DatasetSchemas.Dataset dataset, Dataset<Row> df, long rows) {
+  public long write(DatasetSchemas.Dataset dataset, Dataset<Row> df, long expectedRows) {
     Dataset<Row> conformed = SparkSchemas.conform(df, schemas.schema(dataset));
-    int files = (int) Math.max(1, Math.min(conformed.rdd().getNumPartitions(), (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE));
-    conformed.coalesce(files).write().mode(SaveMode.Overwrite).parquet(path(dataset));
+    int partitions = conformed.rdd().getNumPartitions();
+    int files = files(expectedRows, partitions, conformed.sparkSession().sparkContext().defaultParallelism());
+    (files < partitions ? conformed.coalesce(files) : conformed).write().mode(SaveMode.Overwrite)
+        .option("maxRecordsPerFile", ROWS_PER_FILE).parquet(path(dataset));
+    return conformed.sparkSession().read().parquet(path(dataset)).count();
+  }
+
+  /**
+   * Files to write: one for a small dataset; for a large one enough that every core has a share
+   * (coalescing to fewer would also run the computation before the write on fewer cores) and no
+   * file is larger than {@link #ROWS_PER_FILE}, which Spark's maxRecordsPerFile enforces.
+   */
+  static int files(long expectedRows, int partitions, int cores) {
+    long forParallelism = Math.min(4L * cores, expectedRows / ROWS_PER_TASK);
+    long forSize = (expectedRows + ROWS_PER_FILE - 1) / ROWS_PER_FILE;
+    return (int) Math.max(1, Math.min(partitions, Math.max(forParallelism, forSize)));
   }
 
   public Dataset<Row> read(SparkSession spark, DatasetSchemas.Dataset dataset) {

@@ -11,6 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.closer.core.ingest.Reason;
 import org.closer.core.instrument.InstrumentCatalog;
 
@@ -39,66 +43,104 @@ public final class StudyGenerator {
   public Result generate(Settings s) {
     try {
       Files.createDirectories(s.out());
-      List<Path> files = new ArrayList<>();
-      List<String> expected = new ArrayList<>();
-      long rows = 0;
-      for (int c = 1; c <= s.clinics(); c++) {
-        boolean roster = c > s.clinics() - s.rosterClinics();
-        String clinic = String.format(Locale.ROOT, "c%02d", c);
-        Path file = s.out().resolve("clinic-" + clinic + ".csv");
-        files.add(file);
-        List<CoupleSimulator.Couple> couples = new ArrayList<>();
-        try (Lines out = new Lines(file)) {
-          out.write(header(s.plantErrors()));
-          String[] firstRow = null;
-          for (int i = c - 1; i < s.couples(); i += s.clinics()) {
-            SplittableRandom rnd = new SplittableRandom(s.seed() ^ (0x9E3779B97F4A7C15L * (i + 1)));
-            CoupleSimulator.Couple couple = CoupleSimulator.design(rnd, clinic, c, couples.size() + 1, 4);
-            couples.add(couple);
-            for (String[] row : simulator.surveys(rnd, couple, !roster)) {
-              firstRow = firstRow == null ? row : firstRow;
-              out.write(withNotes(row, s.plantErrors()));
-              rows++;
-            }
-          }
-          if (s.plantErrors() && firstRow != null) {
-            Planted planted = roster
-                ? plantRosterClinic(out, firstRow, couples.get(0), clinic, c)
-                : c == 1 ? plantRowErrors(out, firstRow) : Planted.NONE;
-            planted.lines().forEach(l -> expected.add(file.getFileName() + "," + l));
-            rows += planted.lines().size();
-          }
+      // Clinics are independent (each couple has its own seed), so they are written in parallel,
+      // each streaming to its own file; the result is the same whatever the number of threads.
+      int threads = Math.max(1, Math.min(s.clinics(), Runtime.getRuntime().availableProcessors()));
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<Clinic>> clinics = new ArrayList<>();
+      try {
+        for (int c = 1; c <= s.clinics(); c++) {
+          int number = c;
+          clinics.add(pool.submit(() -> clinic(s, number)));
         }
-        if (roster) {
-          Path rosterFile = s.out().resolve("roster-" + clinic + ".csv");
-          files.add(rosterFile);
-          try (Lines out = new Lines(rosterFile)) {
-            out.write(new String[] {"clinic", "couple", "modality", "method", "session_minutes", "therapist", "start_month"});
-            for (CoupleSimulator.Couple couple : couples) {
-              out.write(rosterRow(couple));
-            }
-            if (s.plantErrors() && !couples.isEmpty()) {
-              out.write(rosterRow(couples.get(0)));
-              expected.add(rosterFile.getFileName() + "," + out.line() + "," + Reason.DUPLICATE_COUPLE);
-              String[] bad = rosterRow(couples.get(0));
-              bad[1] = String.format(Locale.ROOT, "cpl-%d-9998", c);
-              bad[4] = "50";
-              out.write(bad);
-              expected.add(rosterFile.getFileName() + "," + out.line() + "," + Reason.BAD_CATEGORY);
-            }
-          }
+        List<Path> files = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        long rows = 0;
+        for (Future<Clinic> f : clinics) {
+          Clinic clinic = f.get();
+          files.addAll(clinic.files());
+          expected.addAll(clinic.expected());
+          rows += clinic.rows();
         }
+        if (s.expectations() != null) {
+          Files.createDirectories(s.expectations().toAbsolutePath().getParent());
+          List<String> lines = new ArrayList<>(List.of("source_file,source_line,reason"));
+          lines.addAll(expected);
+          Files.write(s.expectations(), lines, StandardCharsets.UTF_8);
+        }
+        return new Result(files, rows, expected.size());
+      } finally {
+        pool.shutdownNow();
       }
-      if (s.expectations() != null) {
-        Files.createDirectories(s.expectations().toAbsolutePath().getParent());
-        List<String> lines = new ArrayList<>(List.of("source_file,source_line,reason"));
-        lines.addAll(expected);
-        Files.write(s.expectations(), lines, StandardCharsets.UTF_8);
-      }
-      return new Result(files, rows, expected.size());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while generating", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof UncheckedIOException u ? u : new IllegalStateException(e.getCause());
     }
+  }
+
+  /** What one clinic's files hold: survey rows (planted ones included) and the planted errors' lines. */
+  private record Clinic(List<Path> files, long rows, List<String> expected) {}
+
+  private Clinic clinic(Settings s, int c) throws IOException {
+    List<Path> files = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    long rows = 0;
+    boolean roster = c > s.clinics() - s.rosterClinics();
+    String clinic = String.format(Locale.ROOT, "c%02d", c);
+    Path file = s.out().resolve("clinic-" + clinic + ".csv");
+    files.add(file);
+    // Only a roster clinic keeps its couples (for the roster file); the others stream in flat memory.
+    List<CoupleSimulator.Couple> couples = new ArrayList<>();
+    CoupleSimulator.Couple first = null;
+    int number = 0;
+    try (Lines out = new Lines(file)) {
+      out.write(header(s.plantErrors()));
+      String[] firstRow = null;
+      for (int i = c - 1; i < s.couples(); i += s.clinics()) {
+        SplittableRandom rnd = new SplittableRandom(s.seed() ^ (0x9E3779B97F4A7C15L * (i + 1)));
+        CoupleSimulator.Couple couple = CoupleSimulator.design(rnd, clinic, c, ++number, 4);
+        first = first == null ? couple : first;
+        if (roster) {
+          couples.add(couple);
+        }
+        for (String[] row : simulator.surveys(rnd, couple, !roster)) {
+          firstRow = firstRow == null ? row : firstRow;
+          out.write(withNotes(row, s.plantErrors()));
+          rows++;
+        }
+      }
+      if (s.plantErrors() && firstRow != null) {
+        Planted planted = roster
+            ? plantRosterClinic(out, firstRow, first, clinic, c)
+            : c == 1 ? plantRowErrors(out, firstRow) : Planted.NONE;
+        planted.lines().forEach(l -> expected.add(file.getFileName() + "," + l));
+        rows += planted.lines().size();
+      }
+    }
+    if (roster) {
+      Path rosterFile = s.out().resolve("roster-" + clinic + ".csv");
+      files.add(rosterFile);
+      try (Lines out = new Lines(rosterFile)) {
+        out.write(new String[] {"clinic", "couple", "modality", "method", "session_minutes", "therapist", "start_month"});
+        for (CoupleSimulator.Couple couple : couples) {
+          out.write(rosterRow(couple));
+        }
+        if (s.plantErrors() && !couples.isEmpty()) {
+          out.write(rosterRow(couples.get(0)));
+          expected.add(rosterFile.getFileName() + "," + out.line() + "," + Reason.DUPLICATE_COUPLE);
+          String[] bad = rosterRow(couples.get(0));
+          bad[1] = String.format(Locale.ROOT, "cpl-%d-9998", c);
+          bad[4] = "50";
+          out.write(bad);
+          expected.add(rosterFile.getFileName() + "," + out.line() + "," + Reason.BAD_CATEGORY);
+        }
+      }
+    }
+    return new Clinic(files, rows, expected);
   }
 
   private String[] header(boolean notes) {

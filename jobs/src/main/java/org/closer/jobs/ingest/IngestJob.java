@@ -237,15 +237,21 @@ public final class IngestJob {
     long headerIndex = header.headerLine() - 1;
     CsvDialect dialect = header.dialect();
     org.apache.hadoop.mapreduce.Job job = conf.job(in.path());
+    // zipWithIndex numbers the lines: it first counts each split's lines in a job of its own, so
+    // that count runs on the raw lines, before they are decoded and checked.
     return jsc.newAPIHadoopRDD(job.getConfiguration(), org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class,
             LongWritable.class, Text.class)
-        .map(t -> dialect.decode(t._2().getBytes(), t._2().getLength()))
+        .values()
         .zipWithIndex()
-        .filter(t -> t._2() > headerIndex && !CsvLines.isBlank(t._1()))
+        .filter(t -> t._2() > headerIndex)
         .mapPartitions(it -> {
           CsvLines csv = new CsvLines(dialect.delimiter());
-          return new MappedIterator<>(it, t -> validator.validate(t._2() + 1, csv.split(t._1())));
-        });
+          return new MappedIterator<>(it, t -> {
+            String line = dialect.decode(t._1().getBytes(), t._1().getLength());
+            return CsvLines.isBlank(line) ? null : validator.validate(t._2() + 1, csv.split(line));
+          });
+        })
+        .filter(java.util.Objects::nonNull);
   }
 
   private static Map<String, Long> countsByFile(Dataset<Row> dataset) {

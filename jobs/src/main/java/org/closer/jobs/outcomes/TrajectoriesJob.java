@@ -14,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.storage.StorageLevel;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
 import org.closer.core.stats.Slope;
@@ -42,8 +41,7 @@ public final class TrajectoriesJob {
     Dataset<Row> sums = partners.unionByName(couples)
         .groupBy("level", "clinic", "couple", "partner", "modality", "method", "session_minutes", "therapist", "score")
         .agg(count(col("value")).as("n"), var_samp("session").as("var_x"), var_samp("value").as("var_y"),
-            covar_samp("session", "value").as("cov"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            covar_samp("session", "value").as("cov"));
     Dataset<Row> slopes = sums.map((MapFunction<Row, Row>) r -> {
       long n = r.getAs("n");
       Slope s = Slope.of(n, value(r, "var_x"), value(r, "var_y"), value(r, "cov"));
@@ -51,9 +49,7 @@ public final class TrajectoriesJob {
           r.getAs("modality"), r.getAs("method"), r.getAs("session_minutes"), r.getAs("therapist"), r.getAs("score"),
           (int) n, PsychometricsJob.nullable(s.slope()), PsychometricsJob.nullable(s.se()));
     }, Encoders.row(SparkSchemas.struct(ctx.schemas().schema(TRAJECTORIES))));
-    long count = sums.count();
-    ctx.outputs().write(TRAJECTORIES, slopes, count);
-    sums.unpersist();
+    long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().read(ctx.spark(), COUPLE_SCORES).count());
     stage.done(Progress.count(count) + " partner and couple trajectories");
     return count;
   }

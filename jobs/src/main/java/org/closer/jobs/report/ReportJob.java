@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COMPARISONS;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
@@ -16,6 +17,12 @@ import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.TRAJECTORIES;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -163,12 +170,14 @@ public final class ReportJob {
             "stack(4, 'all', 'all', 'modality', modality, 'method', method, 'session_minutes', session_minutes)"
                 + " as (factor, level)");
     List<StudyFacts.Descriptive> out = new ArrayList<>();
-    for (Row r : values.groupBy("score", "timepoint", "factor", "level")
-        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), countDistinct(col("couple")),
-            avg(col("value")), stddev_samp(col("value")))
+    String[] keys = {"score", "timepoint", "factor", "level"};
+    Map<List<Object>, long[]> people = people(values, keys);
+    for (Row r : values.groupBy(keys[0], keys[1], keys[2], keys[3])
+        .agg(count(col("value")), avg(col("value")), stddev_samp(col("value")))
         .collectAsList()) {
+      long[] p = people.get(key(r, keys.length));
       out.add(new StudyFacts.Descriptive(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getLong(4), r.getLong(5), r.getLong(6), r.getDouble(7), r.isNullAt(8) ? Double.NaN : r.getDouble(8)));
+          r.getLong(4), p[0], p[1], r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6)));
     }
     List<String> order = subscales.stream().map(Subscale::column).toList();
     out.sort(Comparator.<StudyFacts.Descriptive>comparingInt(d -> order.indexOf(d.score()))
@@ -183,9 +192,11 @@ public final class ReportJob {
     List<StudyFacts.LoveCount> out = new ArrayList<>();
     for (org.closer.core.instrument.Instrument instrument : ctx.catalog().loveInstruments()) {
       String column = instrument.id() + "_love_kind";
-      for (Row r : scores.filter(col(column).isNotNull()).groupBy(col("timepoint"), col(column))
-          .agg(countDistinct(col("couple"), col("partner")), countDistinct(col("couple"))).collectAsList()) {
-        out.add(new StudyFacts.LoveCount(instrument.id(), r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)));
+      Dataset<Row> kinds = scores.filter(col(column).isNotNull())
+          .select(col("timepoint"), col(column).as("kind"), col("couple"), col("partner"));
+      for (Map.Entry<List<Object>, long[]> e : people(kinds, "timepoint", "kind").entrySet()) {
+        out.add(new StudyFacts.LoveCount(instrument.id(), (String) e.getKey().get(0), (String) e.getKey().get(1),
+            e.getValue()[0], e.getValue()[1]));
       }
     }
     out.sort(Comparator.comparing(StudyFacts.LoveCount::instrument)
@@ -211,14 +222,42 @@ public final class ReportJob {
         .selectExpr("couple", "partner", "session", "score", "value",
             "stack(3, 'all', 'all', 'modality', modality, 'method', method) as (factor, level)");
     List<StudyFacts.SessionPoint> out = new ArrayList<>();
-    for (Row r : values.groupBy("score", "factor", "level", "session")
-        .agg(count(col("value")), countDistinct(col("couple"), col("partner")), countDistinct(col("couple")),
-            avg(col("value")), stddev_samp(col("value")))
-        .orderBy("score", "factor", "level", "session").collectAsList()) {
+    String[] keys = {"score", "factor", "level", "session"};
+    Map<List<Object>, long[]> people = people(values, keys);
+    for (Row r : values.groupBy(keys[0], keys[1], keys[2], keys[3])
+        .agg(count(col("value")), avg(col("value")), stddev_samp(col("value")))
+        .orderBy(keys[0], keys[1], keys[2], keys[3]).collectAsList()) {
+      long[] p = people.get(key(r, keys.length));
       out.add(new StudyFacts.SessionPoint(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
-          r.getLong(5), r.getLong(6), r.getDouble(7), r.isNullAt(8) ? Double.NaN : r.getDouble(8)));
+          p[0], p[1], r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6)));
     }
     return out;
+  }
+
+  /**
+   * Partners and couples behind each group of {@code keys}: {partners, couples}. Two plain
+   * aggregations over the distinct (group, couple, partner) rows; asking Spark for two distinct
+   * counts at once makes it copy every value row once per count instead.
+   */
+  private static Map<List<Object>, long[]> people(Dataset<Row> values, String... keys) {
+    Column[] group = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
+    Column[] groupCouple = Stream.concat(Arrays.stream(group), Stream.of(col("couple"))).toArray(Column[]::new);
+    Column[] groupPartner = Stream.concat(Arrays.stream(groupCouple), Stream.of(col("partner"))).toArray(Column[]::new);
+    Dataset<Row> perCouple = values.select(groupPartner).distinct().groupBy(groupCouple)
+        .agg(count(lit(1)).as("partners"));
+    Map<List<Object>, long[]> out = new HashMap<>();
+    for (Row r : perCouple.groupBy(group).agg(sum(col("partners")), count(lit(1))).collectAsList()) {
+      out.put(key(r, keys.length), new long[] {r.getLong(keys.length), r.getLong(keys.length + 1)});
+    }
+    return out;
+  }
+
+  private static List<Object> key(Row r, int n) {
+    List<Object> key = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      key.add(r.get(i));
+    }
+    return key;
   }
 
   /** Numbers sort as numbers ("45" before "90"), text as text. */

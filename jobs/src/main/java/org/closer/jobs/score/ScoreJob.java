@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.score.LoveClassifier;
 import org.closer.core.score.Scorer;
@@ -50,15 +49,12 @@ public final class ScoreJob {
     Dataset<Row> scores = responses.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
       ScoreRows out = new ScoreRows(scorer, love, itemCount);
       return new MappedIterator<>(rows, out::score);
-    }, Encoders.row(scoresType)).persist(StorageLevel.MEMORY_AND_DISK());
-    long scoreCount = scores.count();
-    ctx.outputs().write(SCORES, scores, scoreCount);
-
-    Dataset<Row> couples = coupleScores(scores).persist(StorageLevel.MEMORY_AND_DISK());
-    long coupleCount = couples.count();
-    ctx.outputs().write(COUPLE_SCORES, couples, coupleCount);
-    scores.unpersist();
-    couples.unpersist();
+    }, Encoders.row(scoresType));
+    // One row per response; Parquet's footers count the responses without reading them.
+    long scoreCount = ctx.outputs().write(SCORES, scores, responses.count());
+    // Couple scores from the written partner scores: a few columns read back instead of scoring twice.
+    long coupleCount = ctx.outputs().write(COUPLE_SCORES, coupleScores(ctx.outputs().read(ctx.spark(), SCORES)),
+        scoreCount / 2);
     stage.done(Progress.count(scoreCount) + " partner surveys, " + Progress.count(coupleCount) + " couple surveys scored");
     return new Counts(scoreCount, coupleCount);
   }
