@@ -12,6 +12,8 @@ import org.closer.core.UserException;
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
+  private static final String HUGE_METHODS = "-XX:-DontCompileHugeMethods";
   /** About 400,000 survey rows of CSV. */
   static final long EXPORT_BYTES_PER_SHUFFLE_PARTITION = 64L << 20;
   /** The master URLs Spark understands. */
@@ -40,6 +42,12 @@ public final class SparkSessions {
     if (chosen.startsWith("local")) {
       // Embedded Spark serves one researcher: no web UI unless asked.
       conf.setIfMissing("spark.ui.enabled", Boolean.toString(verbose));
+    } else {
+      // Executors JIT-compile Spark's generated code for the wide survey rows (see bin/closer).
+      String executor = conf.get(EXECUTOR_OPTIONS, "");
+      if (!executor.contains(HUGE_METHODS)) {
+        conf.set(EXECUTOR_OPTIONS, (executor + " " + HUGE_METHODS).trim());
+      }
     }
     SparkSession.Builder builder = SparkSession.builder().config(conf);
     SparkSession spark = builder.getOrCreate();

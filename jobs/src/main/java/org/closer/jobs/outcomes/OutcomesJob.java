@@ -1,10 +1,11 @@
 package org.closer.jobs.outcomes;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
@@ -106,7 +107,8 @@ public final class OutcomesJob {
     aggs.add(min("method").as("method"));
     aggs.add(min("session_minutes").as("session_minutes"));
     aggs.add(min("therapist").as("therapist"));
-    aggs.add(countDistinct(when(col("timepoint").equalTo("session"), col("session"))).cast("int").as("sessions_attended"));
+    // A unit's few session numbers as a set: a distinct count would make Spark regroup every row by session.
+    aggs.add(size(collect_set(when(col("timepoint").equalTo("session"), col("session")))).as("sessions_attended"));
     aggs.add(max(col("timepoint").equalTo("closing")).as("has_closing"));
     StringBuilder stack = new StringBuilder("stack(").append(scores.size());
     for (Subscale s : scores) {
