@@ -67,7 +67,7 @@ public final class ComparisonsJob {
 
     Map<String, GroupSummary> groups = groups(labeled);
     Map<String, ClusteredGroup> clusters = clusters(labeled);
-    Map<String, double[]> ranks = ranks(labeled);
+    Map<String, double[]> ranks = ranks(observations, plans);
 
     Map<String, List<ComparisonResult>> byFamily = new LinkedHashMap<>();
     for (ComparisonPlan plan : plans) {
@@ -207,23 +207,57 @@ public final class ComparisonsJob {
   }
 
   /**
-   * Group a's mid-rank sum and the tie term per comparison, outcome and level: a histogram of the
-   * values, sorted within each key by a distributed sort, each value's rank offset a running sum.
+   * Group a's mid-rank sum and the tie term per comparison, outcome and level. One histogram of the
+   * values per factor, outcome and level, with a count per factor level a comparison uses, sorted
+   * once by a distributed sort: a value's rank offset within groups a and b is the running count
+   * of both below it. Every pair of a factor's levels is read off the same sorted histogram, instead
+   * of sorting a copy of the observations for each comparison.
    */
-  private static Map<String, double[]> ranks(Dataset<Row> labeled) {
-    Dataset<Row> histogram = labeled.groupBy("comparison", "outcome", "level", "value")
-        .agg(sum(when(col("group").equalTo("a"), 1).otherwise(0)).as("ca"),
-            sum(when(col("group").equalTo("b"), 1).otherwise(0)).as("cb"))
-        .withColumn("t", col("ca").plus(col("cb")));
-    var before = Window.partitionBy("comparison", "outcome", "level").orderBy("value")
+  private static Map<String, double[]> ranks(Dataset<Row> observations, List<ComparisonPlan> plans) {
+    if (plans.isEmpty()) {
+      return Map.of();
+    }
+    List<String> cells = new ArrayList<>();
+    for (ComparisonPlan p : plans) {
+      for (String cell : List.of(p.factor() + SEP + p.groupA(), p.factor() + SEP + p.groupB())) {
+        if (!cells.contains(cell)) {
+          cells.add(cell);
+        }
+      }
+    }
+    Dataset<Row> byFactor = observations.selectExpr("outcome", "level", "value",
+        "stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes) as (factor, flevel)")
+        .filter(col("flevel").isNotNull());
+    List<Column> counts = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      String[] fl = cells.get(i).split(SEP);
+      counts.add(sum(when(col("factor").equalTo(fl[0]).and(col("flevel").equalTo(fl[1])), 1).otherwise(0)).as("c" + i));
+    }
+    Dataset<Row> histogram = byFactor.groupBy("factor", "outcome", "level", "value")
+        .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new));
+    var below = Window.partitionBy("factor", "outcome", "level").orderBy("value")
         .rowsBetween(Window.unboundedPreceding(), -1);
-    Dataset<Row> ranked = histogram
-        .withColumn("before", coalesce(sum(col("t")).over(before), lit(0L)))
-        .withColumn("rank_a", col("ca").multiply(col("before").plus(col("t").plus(1).divide(2.0))))
-        .withColumn("tie", col("t").cast("double").multiply(col("t")).multiply(col("t")).minus(col("t")));
+    for (int i = 0; i < cells.size(); i++) {
+      histogram = histogram.withColumn("b" + i, coalesce(sum(col("c" + i)).over(below), lit(0L)));
+    }
+    List<Column> sums = new ArrayList<>();
+    for (int j = 0; j < plans.size(); j++) {
+      ComparisonPlan p = plans.get(j);
+      int a = cells.indexOf(p.factor() + SEP + p.groupA());
+      int b = cells.indexOf(p.factor() + SEP + p.groupB());
+      Column t = col("c" + a).plus(col("c" + b)).cast("double");
+      Column rankA = col("c" + a).multiply(col("b" + a).plus(col("b" + b)).plus(t.plus(1).divide(2.0)));
+      Column factor = col("factor").equalTo(p.factor());
+      sums.add(sum(when(factor, rankA).otherwise(0.0)).as("r" + j));
+      sums.add(sum(when(factor, t.multiply(t).multiply(t).minus(t)).otherwise(0.0)).as("t" + j));
+    }
     Map<String, double[]> out = new HashMap<>();
-    for (Row r : ranked.groupBy("comparison", "outcome", "level").agg(sum("rank_a"), sum("tie")).collectAsList()) {
-      out.put(r.getString(0) + SEP + r.getString(1) + SEP + r.getString(2), new double[] {r.getDouble(3), r.getDouble(4)});
+    for (Row r : histogram.groupBy("outcome", "level").agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
+        .collectAsList()) {
+      for (int j = 0; j < plans.size(); j++) {
+        out.put(plans.get(j).name() + SEP + r.getString(0) + SEP + r.getString(1),
+            new double[] {r.getDouble(2 + 2 * j), r.getDouble(3 + 2 * j)});
+      }
     }
     return out;
   }
