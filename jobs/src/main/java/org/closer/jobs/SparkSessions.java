@@ -62,13 +62,10 @@ public final class SparkSessions {
    *
    * @param exportBytes size of the study's exports, which every stage's data grows with
    */
-  public static int sizeShuffles(SparkSession spark, long exportBytes) {
-    if (spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
-      return Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
+  public static void sizeShuffles(SparkSession spark, long exportBytes) {
+    if (!spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
+      spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions(spark.sparkContext().defaultParallelism(), exportBytes));
     }
-    int partitions = shufflePartitions(spark.sparkContext().defaultParallelism(), exportBytes);
-    spark.conf().set(SHUFFLE_PARTITIONS, partitions);
-    return partitions;
   }
 
   /** Two per core, so that a slow task does not hold up the rest, and more when the data is large. */

@@ -1,11 +1,8 @@
 package org.closer.core.study;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.closer.core.Messages;
@@ -102,17 +99,6 @@ public record StudyConfig(
 
   public static StudyConfig defaults() {
     return new StudyConfig(null, null, null, null, null, null, null, null);
-  }
-
-  public static StudyConfig load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw UserException.inputRefused(Messages.cannot("read study configuration", file.toString(), null,
-          "Check the path given to --study"));
-    }
-    return parse(file.toString(), text);
   }
 
   /** @param name where the text came from, for messages (a local path or a URI such as hdfs://...) */
