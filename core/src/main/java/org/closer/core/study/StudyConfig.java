@@ -2,7 +2,6 @@ package org.closer.core.study;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.closer.core.Messages;
