@@ -29,6 +29,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.closer.core.ingest.IngestSummary;
 import org.closer.core.instrument.Subscale;
+import org.closer.core.model.Partner;
 import org.closer.core.model.Timepoint;
 import org.closer.core.report.HtmlRenderer;
 import org.closer.core.report.MarkdownRenderer;
@@ -157,25 +158,20 @@ public final class ReportJob {
 
   private List<StudyFacts.Descriptive> descriptives(Dataset<Row> scores) {
     List<Subscale> subscales = ctx.catalog().subscales();
-    StringBuilder stack = new StringBuilder("stack(").append(subscales.size());
-    for (Subscale s : subscales) {
-      stack.append(", '").append(s.column()).append("', ").append(s.column());
-    }
-    stack.append(") as (score, value)");
     Dataset<Row> values = scores
-        .selectExpr("couple", "partner", "timepoint", "modality", "method",
-            "cast(session_minutes as string) as session_minutes", stack.toString())
+        .selectExpr("timepoint", "modality", "method", "cast(session_minutes as string) as session_minutes",
+            stack(subscales, "score", "value"))
         .filter(col("value").isNotNull())
-        .selectExpr("couple", "partner", "timepoint", "score", "value",
+        .selectExpr("timepoint", "score", "value",
             "stack(4, 'all', 'all', 'modality', modality, 'method', method, 'session_minutes', session_minutes)"
                 + " as (factor, level)");
     List<StudyFacts.Descriptive> out = new ArrayList<>();
-    String[] keys = {"score", "timepoint", "factor", "level"};
-    Map<List<Object>, long[]> people = people(values, keys);
-    for (Row r : values.groupBy(keys[0], keys[1], keys[2], keys[3])
+    Map<List<Object>, long[]> people = scorers(scores.withColumn("session_minutes", col("session_minutes").cast("string")),
+        "timepoint", List.of("modality", "method", "session_minutes"), subscales);
+    for (Row r : values.groupBy("score", "timepoint", "factor", "level")
         .agg(count(col("value")), avg(col("value")), stddev_samp(col("value")))
         .collectAsList()) {
-      long[] p = people.get(key(r, keys.length));
+      long[] p = people.get(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3)));
       out.add(new StudyFacts.Descriptive(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
           r.getLong(4), p[0], p[1], r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6)));
     }
@@ -211,27 +207,83 @@ public final class ReportJob {
     if (subscales.isEmpty()) {
       return List.of();
     }
-    StringBuilder stack = new StringBuilder("stack(").append(subscales.size());
-    for (Subscale s : subscales) {
-      stack.append(", '").append(s.column()).append("', ").append(s.column());
-    }
-    stack.append(") as (score, value)");
-    Dataset<Row> values = scores.filter(col("timepoint").equalTo(Timepoint.SESSION.code()).and(col("session").isNotNull()))
-        .selectExpr("couple", "partner", "session", "modality", "method", stack.toString())
+    Dataset<Row> sessions = scores.filter(col("timepoint").equalTo(Timepoint.SESSION.code()).and(col("session").isNotNull()));
+    Dataset<Row> values = sessions.selectExpr("session", "modality", "method", stack(subscales, "score", "value"))
         .filter(col("value").isNotNull())
-        .selectExpr("couple", "partner", "session", "score", "value",
+        .selectExpr("session", "score", "value",
             "stack(3, 'all', 'all', 'modality', modality, 'method', method) as (factor, level)");
     List<StudyFacts.SessionPoint> out = new ArrayList<>();
-    String[] keys = {"score", "factor", "level", "session"};
-    Map<List<Object>, long[]> people = people(values, keys);
-    for (Row r : values.groupBy(keys[0], keys[1], keys[2], keys[3])
+    Map<List<Object>, long[]> people = scorers(sessions, "session", List.of("modality", "method"), subscales);
+    for (Row r : values.groupBy("score", "factor", "level", "session")
         .agg(count(col("value")), avg(col("value")), stddev_samp(col("value")))
-        .orderBy(keys[0], keys[1], keys[2], keys[3]).collectAsList()) {
-      long[] p = people.get(key(r, keys.length));
+        .orderBy("score", "factor", "level", "session").collectAsList()) {
+      long[] p = people.get(Arrays.asList(r.get(0), r.get(3), r.get(1), r.get(2)));
       out.add(new StudyFacts.SessionPoint(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
           p[0], p[1], r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6)));
     }
     return out;
+  }
+
+  /** {@code stack(n, 'column', column, ...) as (name, value)} over the subscales' score columns. */
+  private static String stack(List<Subscale> subscales, String name, String value) {
+    StringBuilder stack = new StringBuilder("stack(").append(subscales.size());
+    for (Subscale s : subscales) {
+      stack.append(", '").append(s.column()).append("', ").append(s.column());
+    }
+    return stack.append(") as (").append(name).append(", ").append(value).append(")").toString();
+  }
+
+  /**
+   * Partners and couples with a value of each subscale, per {@code at} (timepoint or session
+   * number), factor ('all' and each of {@code factors}) and level: {partners, couples}, keyed by
+   * [score, at, factor, level]. First one row per couple, {@code at} and design cell, marking which
+   * partner gave which score; then those marks per factor level, OR-ed within a couple (a couple
+   * whose rows disagree on another factor is still one couple), and summed. Each step shrinks the
+   * rows, where distinct (group, couple, partner) rows over every value shuffled the values.
+   */
+  private static Map<List<Object>, long[]> scorers(Dataset<Row> scores, String at, List<String> factors,
+      List<Subscale> subscales) {
+    List<String> marks = new ArrayList<>();
+    List<Column> perCellMarks = new ArrayList<>();
+    for (Subscale s : subscales) {
+      for (Partner p : Partner.values()) {
+        marks.add(mark(s, p));
+        perCellMarks.add(functions.max(when(col(s.column()).isNotNull().and(col("partner").equalTo(p.name())), 1)
+            .otherwise(0)).as(mark(s, p)));
+      }
+    }
+    Column[] cell = Stream.concat(Stream.of(at, "couple"), factors.stream()).map(functions::col).toArray(Column[]::new);
+    Dataset<Row> perCell = scores.groupBy(cell).agg(perCellMarks.get(0), rest(perCellMarks));
+    StringBuilder stack = new StringBuilder("stack(").append(factors.size() + 1).append(", 'all', 'all'");
+    factors.forEach(f -> stack.append(", '").append(f).append("', ").append(f));
+    List<String> projection = new ArrayList<>(List.of(at, "couple"));
+    projection.addAll(marks);
+    projection.add(stack.append(") as (factor, level)").toString());
+    List<Column> perLevelMarks = marks.stream().map(m -> functions.max(m).as(m)).toList();
+    Dataset<Row> perLevel = perCell.selectExpr(projection.toArray(String[]::new))
+        .groupBy(at, "factor", "level", "couple").agg(perLevelMarks.get(0), rest(perLevelMarks));
+    List<Column> totals = new ArrayList<>();
+    for (Subscale s : subscales) {
+      Column[] partners = Arrays.stream(Partner.values()).map(p -> col(mark(s, p))).toArray(Column[]::new);
+      totals.add(sum(Arrays.stream(partners).reduce(Column::plus).orElseThrow()));
+      totals.add(sum(functions.greatest(partners)));
+    }
+    Map<List<Object>, long[]> out = new HashMap<>();
+    for (Row r : perLevel.groupBy(at, "factor", "level").agg(totals.get(0), rest(totals)).collectAsList()) {
+      for (int i = 0; i < subscales.size(); i++) {
+        out.put(Arrays.asList(subscales.get(i).column(), r.get(0), r.get(1), r.get(2)),
+            new long[] {r.getLong(3 + 2 * i), r.getLong(4 + 2 * i)});
+      }
+    }
+    return out;
+  }
+
+  private static Column[] rest(List<Column> columns) {
+    return columns.subList(1, columns.size()).toArray(Column[]::new);
+  }
+
+  private static String mark(Subscale s, Partner p) {
+    return s.column() + "_" + p.name();
   }
 
   /**
