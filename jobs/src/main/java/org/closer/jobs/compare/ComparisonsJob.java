@@ -21,12 +21,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.closer.core.report.CellPolicy;
@@ -43,11 +43,11 @@ import org.closer.jobs.SparkSchemas;
 import org.closer.jobs.outcomes.OutcomesJob;
 
 /**
- * {@code outcomes} and {@code trajectories} to {@code comparisons}. Spark computes, per
- * comparison, outcome, level and group, the sufficient statistics in one pass each (core's
- * accumulators merged across partitions; per-couple sums for the clustering; a histogram of values
- * ranked by a distributed sort); core turns them into estimates. Nothing row-level reaches the
- * driver.
+ * {@code outcomes} and {@code trajectories} to {@code comparisons}. Spark computes, per design
+ * factor, level, outcome and unit level, the sufficient statistics in one aggregation for all
+ * comparisons (core's accumulators merged across partitions; per-couple sums for the clustering;
+ * a histogram of values ranked by a distributed sort); each comparison reads its two groups, and
+ * core turns them into estimates. Nothing row-level reaches the driver.
  */
 public final class ComparisonsJob {
   public static final String CSV = "report/tables/comparisons.csv";
@@ -62,33 +62,30 @@ public final class ComparisonsJob {
   public List<ComparisonResult> run() {
     Progress.Stage stage = ctx.progress().start("compare");
     Dataset<Row> observations = observations().persist(StorageLevel.MEMORY_AND_DISK());
-    List<ComparisonPlan> plans = ComparisonPlan.of(ctx.study(), levels(observations));
-    Dataset<Row> labeled = label(observations, plans).persist(StorageLevel.MEMORY_AND_DISK());
-
-    Map<String, GroupSummary> groups = groups(labeled);
-    Map<String, ClusteredGroup> clusters = clusters(labeled);
+    Map<String, GroupSummary> groups = groups(observations);
+    List<ComparisonPlan> plans = ComparisonPlan.of(ctx.study(), levels(groups.keySet()));
+    Map<String, ClusteredGroup> clusters = clusters(observations);
     Map<String, double[]> ranks = ranks(observations, plans);
 
     Map<String, List<ComparisonResult>> byFamily = new LinkedHashMap<>();
     for (ComparisonPlan plan : plans) {
-      for (String outcomeLevel : outcomeLevels(groups, plan.name())) {
+      for (String outcomeLevel : outcomeLevels(groups, plan)) {
         String[] ol = outcomeLevel.split(SEP);
-        GroupSummary a = groups.get(plan.name() + SEP + outcomeLevel + SEP + "a");
-        GroupSummary b = groups.get(plan.name() + SEP + outcomeLevel + SEP + "b");
+        GroupSummary a = groups.get(plan.factor() + SEP + plan.groupA() + SEP + outcomeLevel);
+        GroupSummary b = groups.get(plan.factor() + SEP + plan.groupB() + SEP + outcomeLevel);
         if (a == null || b == null) {
           continue;
         }
         double[] rank = ranks.get(plan.name() + SEP + outcomeLevel);
         boolean individual = ol[1].equals(OutcomesJob.INDIVIDUAL);
         ComparisonResult.Inputs in = new ComparisonResult.Inputs(a, b, rank[0], rank[1],
-            individual ? clusters.get(plan.name() + SEP + ol[0] + SEP + "a") : null,
-            individual ? clusters.get(plan.name() + SEP + ol[0] + SEP + "b") : null);
+            individual ? clusters.get(plan.factor() + SEP + plan.groupA() + SEP + ol[0]) : null,
+            individual ? clusters.get(plan.factor() + SEP + plan.groupB() + SEP + ol[0]) : null);
         byFamily.computeIfAbsent(plan.name() + SEP + ol[1], k -> new ArrayList<>()).add(ComparisonResult.compute(
             plan.name(), plan.factor(), ol[0], ol[1], plan.groupA(), plan.groupB(), in, ctx.study().equivalenceMargin()));
       }
     }
     List<ComparisonResult> results = adjusted(byFamily);
-    labeled.unpersist();
     observations.unpersist();
     write(results);
     stage.done(results.size() + " comparisons (" + plans.size() + " group pairs x outcomes x levels)");
@@ -113,53 +110,43 @@ public final class ComparisonsJob {
     return changes.unionByName(slopes);
   }
 
-  private static Map<String, List<String>> levels(Dataset<Row> observations) {
+  /** The levels each factor has in the data, from the group keys "factor SEP level SEP ...". */
+  private static Map<String, List<String>> levels(Set<String> groupKeys) {
     Map<String, List<String>> levels = new HashMap<>();
-    Dataset<Row> pairs = observations.selectExpr(
-        "stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes) as (factor, flevel)")
-        .distinct();
-    for (Row r : pairs.collectAsList()) {
-      levels.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+    for (String key : groupKeys) {
+      String[] k = key.split(SEP);
+      List<String> present = levels.computeIfAbsent(k[0], f -> new ArrayList<>());
+      if (!present.contains(k[1])) {
+        present.add(k[1]);
+      }
     }
     return levels;
   }
 
-  /** Each observation once per comparison it takes part in, with its group (a or b). */
-  private Dataset<Row> label(Dataset<Row> observations, List<ComparisonPlan> plans) {
-    List<Row> planRows = new ArrayList<>();
-    for (ComparisonPlan p : plans) {
-      planRows.add(RowFactory.create(p.name(), p.factor(), p.groupA(), "a", p.outcomes().toArray(String[]::new)));
-      planRows.add(RowFactory.create(p.name(), p.factor(), p.groupB(), "b", p.outcomes().toArray(String[]::new)));
-    }
-    StructType planType = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("comparison", DataTypes.StringType, false),
-        DataTypes.createStructField("factor", DataTypes.StringType, false),
-        DataTypes.createStructField("flevel", DataTypes.StringType, false),
-        DataTypes.createStructField("group", DataTypes.StringType, false),
-        DataTypes.createStructField("wanted", DataTypes.createArrayType(DataTypes.StringType), false)));
-    Dataset<Row> planFrame = ctx.spark().createDataFrame(planRows, planType);
-    Dataset<Row> byFactor = observations.selectExpr("level", "clinic", "couple", "outcome", "value", "intake", "closing",
-        "success", "stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes) as (factor, flevel)");
-    Dataset<Row> plan = org.apache.spark.sql.functions.broadcast(planFrame);
-    return byFactor.join(plan, byFactor.col("factor").equalTo(plan.col("factor"))
-            .and(byFactor.col("flevel").equalTo(plan.col("flevel"))))
-        .filter("size(wanted) = 0 or array_contains(wanted, outcome)")
-        .select("comparison", "outcome", "level", "group", "clinic", "couple", "value", "intake", "closing", "success");
+  /** Each observation once per design factor, with its level there; observations without a level are left out. */
+  private static Dataset<Row> byFactor(Dataset<Row> observations, String... columns) {
+    List<String> projection = new ArrayList<>(List.of(columns));
+    projection.add("stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes)"
+        + " as (factor, flevel)");
+    return observations.selectExpr(projection.toArray(String[]::new)).filter(col("flevel").isNotNull());
   }
 
   /**
-   * Per comparison, outcome, level and group: n, mean and variance of the outcome; n, means,
-   * variances and covariance of (intake, closing) where both exist; recovered-or-improved counts.
-   * Spark's aggregates merge partitions with numerically stable updates; core takes them as they are.
+   * Per factor, level, outcome and unit level (the group a comparison's side is): n, mean and
+   * variance of the outcome; n, means, variances and covariance of (intake, closing) where both
+   * exist; recovered-or-improved counts. One aggregation for every comparison, as each pair of a
+   * factor's levels reads two of these groups. Spark's aggregates merge partitions with
+   * numerically stable updates; core takes them as they are.
    */
-  private static Map<String, GroupSummary> groups(Dataset<Row> labeled) {
+  private static Map<String, GroupSummary> groups(Dataset<Row> observations) {
     Column both = col("intake").isNotNull().and(col("closing").isNotNull());
     Column intake = when(both, col("intake"));
     Column closing = when(both, col("closing"));
-    Dataset<Row> aggregates = labeled.groupBy("comparison", "outcome", "level", "group").agg(
-        count(col("value")), avg(col("value")), var_samp(col("value")),
-        count(intake), avg(intake), avg(closing), var_samp(intake), var_samp(closing), covar_samp(intake, closing),
-        count(col("success")), sum(when(col("success"), 1).otherwise(0)));
+    Dataset<Row> aggregates = byFactor(observations, "outcome", "level", "value", "intake", "closing", "success")
+        .groupBy("factor", "flevel", "outcome", "level").agg(
+            count(col("value")), avg(col("value")), var_samp(col("value")),
+            count(intake), avg(intake), avg(closing), var_samp(intake), var_samp(closing), covar_samp(intake, closing),
+            count(col("success")), sum(when(col("success"), 1).otherwise(0)));
     Map<String, GroupSummary> out = new HashMap<>();
     for (Row r : aggregates.collectAsList()) {
       long n = r.getLong(4);
@@ -169,27 +156,31 @@ public final class ComparisonsJob {
           Comoments.of(pairs, new double[] {number(r, 8), number(r, 9)},
               new double[][] {{number(r, 10), cov}, {cov, number(r, 11)}}),
           r.getLong(14), r.getLong(13));
-      out.put(key(r, "comparison", "outcome", "level", "group"), g);
+      out.put(key(r, "factor", "flevel", "outcome", "level"), g);
     }
     return out;
   }
 
-  /** Per comparison, outcome and group at individual level: the couples' sizes, sums and within-couple squares. */
-  private static Map<String, ClusteredGroup> clusters(Dataset<Row> labeled) {
-    Dataset<Row> perCouple = labeled.filter(col("level").equalTo(OutcomesJob.INDIVIDUAL))
-        .groupBy("comparison", "outcome", "group", "clinic", "couple")
+  /**
+   * Per factor, level and outcome at individual level: the couples' sizes, sums and within-couple
+   * squares. A couple is the clinic and couple code within one factor level.
+   */
+  private static Map<String, ClusteredGroup> clusters(Dataset<Row> observations) {
+    Dataset<Row> perCouple = byFactor(observations.filter(col("level").equalTo(OutcomesJob.INDIVIDUAL)),
+            "outcome", "clinic", "couple", "value")
+        .groupBy("factor", "flevel", "outcome", "clinic", "couple")
         .agg(count(col("value")).cast("double").as("n"), sum(col("value")).as("s"), var_samp(col("value")).as("v"))
         .withColumn("w", coalesce(col("v").multiply(col("n").minus(1)), lit(0.0)))
         .withColumn("sa", col("s").divide(sqrt(col("n"))))
         .withColumn("sb", sqrt(col("n")));
-    Dataset<Row> aggregates = perCouple.groupBy("comparison", "outcome", "group").agg(
+    Dataset<Row> aggregates = perCouple.groupBy("factor", "flevel", "outcome").agg(
         count(lit(1)), avg("s"), avg("n"), var_samp("s"), var_samp("n"), covar_samp("s", "n"),
         avg("sa"), avg("sb"), var_samp("sa"), var_samp("sb"), covar_samp("sa", "sb"),
         sum("w"), sum(col("n").multiply(col("n"))));
     Map<String, ClusteredGroup> out = new HashMap<>();
     for (Row r : aggregates.collectAsList()) {
       long couples = r.getLong(3);
-      out.put(key(r, "comparison", "outcome", "group"), ClusteredGroup.of(
+      out.put(key(r, "factor", "flevel", "outcome"), ClusteredGroup.of(
           comoments(couples, r, 4, 5, 6, 7, 8), comoments(couples, r, 9, 10, 11, 12, 13), number(r, 14), number(r, 15)));
     }
     return out;
@@ -225,15 +216,13 @@ public final class ComparisonsJob {
         }
       }
     }
-    Dataset<Row> byFactor = observations.selectExpr("outcome", "level", "value",
-        "stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes) as (factor, flevel)")
-        .filter(col("flevel").isNotNull());
     List<Column> counts = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       String[] fl = cells.get(i).split(SEP);
       counts.add(sum(when(col("factor").equalTo(fl[0]).and(col("flevel").equalTo(fl[1])), 1).otherwise(0)).as("c" + i));
     }
-    Dataset<Row> histogram = byFactor.groupBy("factor", "outcome", "level", "value")
+    Dataset<Row> histogram = byFactor(observations, "outcome", "level", "value")
+        .groupBy("factor", "outcome", "level", "value")
         .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new));
     var below = Window.partitionBy("factor", "outcome", "level").orderBy("value")
         .rowsBetween(Window.unboundedPreceding(), -1);
@@ -262,11 +251,15 @@ public final class ComparisonsJob {
     return out;
   }
 
-  /** "outcome SEP level" of every group summary of a comparison, sorted. */
-  private static List<String> outcomeLevels(Map<String, GroupSummary> groups, String comparison) {
+  /**
+   * "outcome SEP level" of every group of either side of a comparison, among the outcomes it asks
+   * for, sorted by level and outcome.
+   */
+  private static List<String> outcomeLevels(Map<String, GroupSummary> groups, ComparisonPlan plan) {
+    List<String> sides = List.of(plan.factor() + SEP + plan.groupA() + SEP, plan.factor() + SEP + plan.groupB() + SEP);
     return groups.keySet().stream()
-        .filter(k -> k.startsWith(comparison + SEP))
-        .map(k -> k.substring(comparison.length() + 1, k.lastIndexOf(SEP)))
+        .flatMap(k -> sides.stream().filter(k::startsWith).map(side -> k.substring(side.length())))
+        .filter(ol -> plan.outcomes().isEmpty() || plan.outcomes().contains(ol.split(SEP)[0]))
         .distinct()
         .sorted(Comparator.comparing((String k) -> k.split(SEP)[1]).thenComparing(k -> k.split(SEP)[0]))
         .toList();
