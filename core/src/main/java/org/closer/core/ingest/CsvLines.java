@@ -13,7 +13,9 @@ public final class CsvLines {
   public static final int MAX_COLUMNS = 20_000;
 
   private final CsvParser parser;
+  private final char delimiter;
   private final char quote;
+  private final char comment;
 
   public CsvLines(char delimiter) {
     CsvParserSettings settings = new CsvParserSettings();
@@ -27,26 +29,58 @@ public final class CsvLines {
     settings.setNullValue(null);
     settings.setEmptyValue("");
     this.parser = new CsvParser(settings);
+    this.delimiter = delimiter;
     this.quote = settings.getFormat().getQuote();
+    this.comment = settings.getFormat().getComment();
   }
 
   /** The fields of {@code line}, or null when its quotes are unbalanced or it is not a CSV row at all. */
   public String[] split(String line) {
     int quotes = 0;
+    int delimiters = 0;
     for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == quote) {
+      char c = line.charAt(i);
+      if (c == quote) {
         quotes++;
+      } else if (c == delimiter) {
+        delimiters++;
       }
     }
     if (quotes % 2 != 0) {
       return null;
     }
+    if (quotes == 0 && !line.isEmpty() && line.charAt(0) != comment) {
+      return plain(line, delimiters + 1, delimiter);
+    }
+    return parsed(line);
+  }
+
+  /** The fields as univocity's parser gives them, or null past {@link #MAX_COLUMNS}. */
+  String[] parsed(String line) {
     try {
       String[] fields = parser.parseLine(line);
       return fields == null ? new String[] {""} : fields;
     } catch (com.univocity.parsers.common.TextParsingException e) {
       return null; // more columns than any export has: a malformed row
     }
+  }
+
+  /**
+   * A line without quotes, split at its delimiters as the parser would: an empty field is null,
+   * whitespace is kept. Most rows are like this, and cutting them directly is several times faster.
+   */
+  private static String[] plain(String line, int count, char delimiter) {
+    if (count > MAX_COLUMNS) {
+      return null;
+    }
+    String[] fields = new String[count];
+    int start = 0;
+    for (int k = 0; k < count; k++) {
+      int end = k == count - 1 ? line.length() : line.indexOf(delimiter, start);
+      fields[k] = end == start ? null : line.substring(start, end);
+      start = end + 1;
+    }
+    return fields;
   }
 
   /** A blank line is skipped: it is neither a row nor a problem. */

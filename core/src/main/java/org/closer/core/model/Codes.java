@@ -25,8 +25,20 @@ final class Codes {
     return Optional.empty();
   }
 
-  private static String squeeze(String value) {
-    return value.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+  /** Trimmed, upper case, without whitespace, '_' or '-' (a loop: this runs for every field of every row). */
+  static String squeeze(String value) {
+    String upper = value.trim().toUpperCase(Locale.ROOT);
+    StringBuilder out = null;
+    for (int i = 0; i < upper.length(); i++) {
+      char c = upper.charAt(i);
+      boolean dropped = c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r');
+      if (dropped && out == null) {
+        out = new StringBuilder(upper.length()).append(upper, 0, i);
+      } else if (!dropped && out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? upper : out.toString();
   }
 
   static <E extends Enum<E>> String allowed(E[] values) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +19,8 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -97,10 +96,12 @@ public final class IngestJob {
           : RowValidator.of(new SurveyValidator(in.name(), in.layout(), ctx.catalog(), codes));
       parsed = parsed.union(parse(jsc, conf, in, validator));
     }
-    // One shuffle brings each couple's rows together for the cross-row checks of core.
+    // One shuffle brings each couple's rows together, sorted, for the cross-row checks of core.
+    Column couple = IngestRows.groupKey();
     Dataset<Row> checked = ctx.spark().createDataFrame(parsed, rowType)
-        .groupByKey((MapFunction<Row, String>) IngestRows::groupKey, Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> coupleChecks(rows),
+        .repartition(couple)
+        .sortWithinPartitions(couple)
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new CoupleRuns(rows, IngestJob::coupleChecks),
             Encoders.row(rowType))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -127,12 +128,11 @@ public final class IngestJob {
     return summary;
   }
 
-  private static Iterator<Row> coupleChecks(Iterator<Row> rows) {
+  private static List<Row> coupleChecks(List<Row> rows) {
     List<Row> out = new ArrayList<>();
     List<SurveyRecord> surveys = new ArrayList<>();
     List<RosterRecord> rosters = new ArrayList<>();
-    while (rows.hasNext()) {
-      Row r = rows.next();
+    for (Row r : rows) {
       if (!IngestRows.isValid(r)) {
         out.add(r);
       } else if (IngestRows.isRoster(r)) {
@@ -144,7 +144,7 @@ public final class IngestJob {
     CoupleChecks.Result result = CoupleChecks.check(surveys, rosters);
     result.surveys().forEach(s -> out.add(IngestRows.of(s)));
     result.rosters().forEach(r -> out.add(IngestRows.of(r)));
-    return out.iterator();
+    return out;
   }
 
   private static long sum(Map<String, Long> byFile, List<Input> inputs, ColumnLayout.FileKind kind) {

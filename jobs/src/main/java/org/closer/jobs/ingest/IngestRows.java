@@ -106,6 +106,15 @@ final class IngestRows {
         : row.getString(CLINIC) + "\u0000" + row.getString(COUPLE);
   }
 
+  /** {@link #groupKey(Row)} as a Spark expression, for the shuffle and the sort. */
+  static Column groupKey() {
+    Column clinic = functions.col(KEYS[CLINIC]);
+    Column couple = functions.col(KEYS[COUPLE]);
+    return functions.when(clinic.isNull().or(couple.isNull()), functions.concat(functions.lit("\u0001"),
+            functions.col(KEYS[FILE]), functions.lit("\u0000"), functions.col(KEYS[LINE]).cast("string")))
+        .otherwise(functions.concat(clinic, functions.lit("\u0000"), couple));
+  }
+
   /** A valid survey row back as core's record. */
   static SurveyRecord survey(Row row) {
     List<Double> given = row.getList(ITEMS);
