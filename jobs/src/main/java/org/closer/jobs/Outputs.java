@@ -67,9 +67,10 @@ public final class Outputs {
    */
   public long write(DatasetSchemas.Dataset dataset, Dataset<Row> df, long expectedRows) {
     Dataset<Row> conformed = SparkSchemas.conform(df, schemas.schema(dataset));
-    int partitions = conformed.rdd().getNumPartitions();
-    int files = files(expectedRows, partitions, conformed.sparkSession().sparkContext().defaultParallelism());
-    (files < partitions ? conformed.coalesce(files) : conformed).write().mode(SaveMode.Overwrite)
+    // Coalescing never adds partitions, so a dataset with fewer keeps its own. Their number is not
+    // asked for: with adaptive execution that runs every shuffle before it, and the write again.
+    int files = files(expectedRows, conformed.sparkSession().sparkContext().defaultParallelism());
+    conformed.coalesce(files).write().mode(SaveMode.Overwrite)
         .option("maxRecordsPerFile", ROWS_PER_FILE).parquet(path(dataset));
     return conformed.sparkSession().read().parquet(path(dataset)).count();
   }
@@ -79,10 +80,10 @@ public final class Outputs {
    * (coalescing to fewer would also run the computation before the write on fewer cores) and no
    * file is larger than {@link #ROWS_PER_FILE}, which Spark's maxRecordsPerFile enforces.
    */
-  static int files(long expectedRows, int partitions, int cores) {
+  static int files(long expectedRows, int cores) {
     long forParallelism = Math.min(4L * cores, expectedRows / ROWS_PER_TASK);
     long forSize = (expectedRows + ROWS_PER_FILE - 1) / ROWS_PER_FILE;
-    return (int) Math.max(1, Math.min(partitions, Math.max(forParallelism, forSize)));
+    return (int) Math.max(1, Math.max(forParallelism, forSize));
   }
 
   public Dataset<Row> read(SparkSession spark, DatasetSchemas.Dataset dataset) {
