@@ -68,10 +68,19 @@ public final class SparkSessions {
     }
   }
 
-  /** Two per core, so that a slow task does not hold up the rest, and more when the data is large. */
+  /**
+   * Two per core, so that a slow task does not hold up the rest, and more when the data is large; a
+   * multiple of the cores, so that the last round of tasks is not run by one core alone.
+   */
   static int shufflePartitions(int cores, long exportBytes) {
+    long c = Math.max(1, cores);
     long bySize = (exportBytes + EXPORT_BYTES_PER_SHUFFLE_PARTITION - 1) / EXPORT_BYTES_PER_SHUFFLE_PARTITION;
-    return (int) Math.min(10_000, Math.max(2L * Math.max(1, cores), bySize));
+    return (int) Math.min(10_000, Math.max(2 * c, (bySize + c - 1) / c * c));
+  }
+
+  /** The number of partitions of a shuffle whose size should not be changed by adaptive execution. */
+  public static int shufflePartitions(SparkSession spark) {
+    return Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
   }
 
   /** Spark and Hadoop talk a lot at INFO and WARN; a researcher needs Closer's lines only. */

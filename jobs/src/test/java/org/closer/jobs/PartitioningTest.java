@@ -19,6 +19,7 @@ class PartitioningTest {
   void shufflesAreSizedToTheExportsNotSparksFixed200() {
     assertEquals(4, SparkSessions.shufflePartitions(2, 0));
     assertEquals(4, SparkSessions.shufflePartitions(2, 161L << 20), "1M survey rows on 2 cores");
+    assertEquals(14, SparkSessions.shufflePartitions(2, 806L << 20), "5M survey rows: 13 rounded up to 2 cores");
     assertEquals(96, SparkSessions.shufflePartitions(2, 6L << 30), "50M survey rows: one per 64 MB");
     assertEquals(32, SparkSessions.shufflePartitions(16, 100L << 20), "a cluster's cores set the least");
   }

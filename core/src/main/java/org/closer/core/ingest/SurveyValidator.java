@@ -156,8 +156,7 @@ public final class SurveyValidator implements Serializable {
       Item item = items.get(positions[k]);
       double value;
       try {
-        // Spreadsheets in many locales write 4,5 for 4.5.
-        value = Double.parseDouble(DECIMAL_COMMA.matcher(t).matches() ? t.replace(',', '.') : t);
+        value = number(t);
       } catch (NumberFormatException e) {
         r.problem(Reason.NOT_A_NUMBER, item.id(), t, "read answer",
             "Use " + item.expected() + ", or leave it empty when not answered");
@@ -170,5 +169,14 @@ public final class SurveyValidator implements Serializable {
       }
       answers[positions[k]] = value;
     }
+  }
+
+  /** An answer's number; most answers are one digit, read without the general parser. */
+  static double number(String t) {
+    if (t.length() == 1 && t.charAt(0) >= '0' && t.charAt(0) <= '9') {
+      return t.charAt(0) - '0';
+    }
+    // Spreadsheets in many locales write 4,5 for 4.5.
+    return Double.parseDouble(t.indexOf(',') >= 0 && DECIMAL_COMMA.matcher(t).matches() ? t.replace(',', '.') : t);
   }
 }

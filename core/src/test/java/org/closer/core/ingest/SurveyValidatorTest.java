@@ -185,4 +185,14 @@ class SurveyValidatorTest {
     assertTrue(first.message().startsWith("Cannot "), first.message());
     assertTrue(first.message().contains("k.csv, line 7"), first.message());
   }
+
+  @Test
+  void answersAreReadAsTheGeneralParserReadsThem() {
+    for (String t : new String[] {"0", "7", "9", "10", "4.5", "4,5", "-1,25", "1e0", "+3", "07"}) {
+      assertEquals(Double.parseDouble(t.replace(',', '.')), SurveyValidator.number(t), t);
+    }
+    for (String t : new String[] {"x", "4,5,6", "1,", ",5", "four"}) {
+      org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> SurveyValidator.number(t), t);
+    }
+  }
 }

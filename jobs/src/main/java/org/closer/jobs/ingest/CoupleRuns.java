@@ -6,34 +6,34 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * A partition sorted by couple, as runs of one couple's rows, each replaced by what the couple's
- * checks make of it. Only one couple's rows are held at a time.
+ * checks make of it. Only one couple's rows are held at a time; they are copied, because Spark's
+ * sorter hands out the same row object for every row.
  */
-final class CoupleRuns implements Iterator<Row> {
-  private final Iterator<Row> sorted;
-  private final Function<List<Row>, List<Row>> checks;
-  private Row pending;
-  private Iterator<Row> out = Collections.emptyIterator();
+final class CoupleRuns implements Iterator<InternalRow> {
+  private final Iterator<InternalRow> sorted;
+  private final Function<List<InternalRow>, List<InternalRow>> checks;
+  private InternalRow pending;
+  private Iterator<InternalRow> out = Collections.emptyIterator();
 
-  CoupleRuns(Iterator<Row> sorted, Function<List<Row>, List<Row>> checks) {
+  CoupleRuns(Iterator<InternalRow> sorted, Function<List<InternalRow>, List<InternalRow>> checks) {
     this.sorted = sorted;
     this.checks = checks;
-    this.pending = sorted.hasNext() ? sorted.next() : null;
+    this.pending = sorted.hasNext() ? sorted.next().copy() : null;
   }
 
   @Override
   public boolean hasNext() {
     while (!out.hasNext() && pending != null) {
-      String key = IngestRows.groupKey(pending);
-      List<Row> run = new ArrayList<>();
+      List<InternalRow> run = new ArrayList<>();
       run.add(pending);
       pending = null;
       while (sorted.hasNext()) {
-        Row r = sorted.next();
-        if (!IngestRows.groupKey(r).equals(key)) {
+        InternalRow r = sorted.next().copy();
+        if (!IngestRows.sameCouple(run.get(0), r)) {
           pending = r;
           break;
         }
@@ -45,7 +45,7 @@ final class CoupleRuns implements Iterator<Row> {
   }
 
   @Override
-  public Row next() {
+  public InternalRow next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }

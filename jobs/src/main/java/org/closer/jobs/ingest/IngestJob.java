@@ -19,13 +19,11 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
 import org.closer.core.ingest.ColumnLayout;
@@ -48,11 +46,13 @@ import org.closer.core.ingest.SurveyRecord;
 import org.closer.core.ingest.SurveyValidator;
 import org.closer.core.privacy.Pseudonymizer;
 import java.io.InputStream;
+import org.closer.jobs.CatalystRows;
 import org.closer.jobs.DataFs;
 import org.closer.jobs.HadoopConf;
 import org.closer.jobs.MappedIterator;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
+import org.closer.jobs.SparkSessions;
 import scala.Tuple2;
 
 /**
@@ -76,6 +76,15 @@ public final class IngestJob {
     ColumnLayout layout() {
       return header.layout();
     }
+
+    /**
+     * At least about as many rows as the file holds, before it is read: a field takes at least its
+     * separator, and the keys at least 40 bytes. Only the number of output files depends on it, and
+     * too few would write with fewer tasks than cores.
+     */
+    long approxRows() {
+      return bytes / (layout().width() + 40L);
+    }
   }
 
   public IngestSummary run() {
@@ -86,7 +95,7 @@ public final class IngestJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     StructType rowType = IngestRows.schema(ctx.catalog());
 
-    JavaRDD<Row> parsed = jsc.emptyRDD();
+    JavaRDD<InternalRow> parsed = jsc.emptyRDD();
     HadoopConf conf = HadoopConf.of(jsc.hadoopConfiguration());
     for (Input in : inputs) {
       // Parquet from the clinic-side check arrives pseudonymised with the study's key (checked above).
@@ -96,28 +105,36 @@ public final class IngestJob {
           : RowValidator.of(new SurveyValidator(in.name(), in.layout(), ctx.catalog(), codes));
       parsed = parsed.union(parse(jsc, conf, in, validator));
     }
-    // One shuffle brings each couple's rows together, sorted, for the cross-row checks of core.
-    Column couple = IngestRows.groupKey();
-    Dataset<Row> checked = ctx.spark().createDataFrame(parsed, rowType)
-        .repartition(couple)
-        .sortWithinPartitions(couple)
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new CoupleRuns(rows, IngestJob::coupleChecks),
-            Encoders.row(rowType))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // One shuffle brings each couple's rows together, sorted, for the cross-row checks of core. Its
+    // result is taken as an RDD so that both writes below read the same shuffle files: the rows are
+    // parsed once, and nothing is cached. Its partitions are as many as sized for the study: adaptive
+    // execution would merge them into fewer than the cores, or into a number they do not divide.
+    SparkSession spark = ctx.spark();
+    JavaRDD<InternalRow> sorted = CatalystRows.of(CatalystRows.frame(spark, parsed, rowType)
+        .repartition(SparkSessions.shufflePartitions(spark), IngestRows.coupleColumns())
+        .sortWithinPartitions(IngestRows.sortColumns()));
+    FileCounts counts = new FileCounts();
+    jsc.sc().register(counts, "ingest rows per file");
+    Dataset<Row> checked = CatalystRows.frame(spark, sorted.mapPartitions(
+        rows -> new CountedRows(new CoupleRuns(rows, IngestJob::coupleChecks), counts)), rowType);
 
+    long expected = inputs.stream().filter(i -> i.layout().kind() == ColumnLayout.FileKind.SURVEY)
+        .mapToLong(Input::approxRows).sum();
+    ctx.outputs().write(RESPONSES, checked.filter(col("kind").equalTo(IngestRows.SURVEY).and(col("reason").isNull()))
+        .select(IngestRows.responseColumns(ctx.catalog())), expected);
+    // The counts of the write that checked every row; the quarantine's pass below counts again.
     Map<String, Long> rowsIn = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();
     Map<String, Long> refused = new HashMap<>();
-    for (Row r : checked.groupBy(col("source_file"), col("reason").isNull().as("accepted")).count().collectAsList()) {
-      rowsIn.merge(r.getString(0), r.getLong(2), Long::sum);
-      (r.getBoolean(1) ? accepted : refused).put(r.getString(0), r.getLong(2));
-    }
-    long responseCount = sum(accepted, inputs, ColumnLayout.FileKind.SURVEY);
+    counts.value().forEach((file, c) -> {
+      rowsIn.put(file, c[0] + c[1]);
+      accepted.put(file, c[0]);
+      refused.put(file, c[1]);
+    });
     long quarantineCount = refused.values().stream().mapToLong(Long::longValue).sum();
-    ctx.outputs().write(RESPONSES, checked.filter(col("kind").equalTo(IngestRows.SURVEY).and(col("reason").isNull()))
-        .select(IngestRows.responseColumns(ctx.catalog())), responseCount);
-    ctx.outputs().write(QUARANTINE, checked.filter(col("reason").isNotNull()), quarantineCount);
-    checked.unpersist();
+    // Clean exports refuse nothing, and the quarantine is then written without checking every row again.
+    ctx.outputs().write(QUARANTINE, quarantineCount == 0 ? spark.createDataFrame(List.of(), rowType)
+        : checked.filter(col("reason").isNotNull()), quarantineCount);
 
     IngestSummary summary = summary(inputs, notRead, rowsIn, accepted, refused);
     check(summary, countsByFile(ctx.outputs().read(ctx.spark(), RESPONSES)),
@@ -128,11 +145,11 @@ public final class IngestJob {
     return summary;
   }
 
-  private static List<Row> coupleChecks(List<Row> rows) {
-    List<Row> out = new ArrayList<>();
+  private static List<InternalRow> coupleChecks(List<InternalRow> rows) {
+    List<InternalRow> out = new ArrayList<>();
     List<SurveyRecord> surveys = new ArrayList<>();
     List<RosterRecord> rosters = new ArrayList<>();
-    for (Row r : rows) {
+    for (InternalRow r : rows) {
       if (!IngestRows.isValid(r)) {
         out.add(r);
       } else if (IngestRows.isRoster(r)) {
@@ -145,10 +162,6 @@ public final class IngestJob {
     result.surveys().forEach(s -> out.add(IngestRows.of(s)));
     result.rosters().forEach(r -> out.add(IngestRows.of(r)));
     return out;
-  }
-
-  private static long sum(Map<String, Long> byFile, List<Input> inputs, ColumnLayout.FileKind kind) {
-    return inputs.stream().filter(i -> i.layout().kind() == kind).mapToLong(i -> byFile.getOrDefault(i.name(), 0L)).sum();
   }
 
   private List<Input> inputs(List<FileSummary> notRead) {
@@ -217,11 +230,11 @@ public final class IngestJob {
    * tools' exports (records spanning lines) and names Hadoop would read as several paths or a
    * pattern are read whole by one task each.
    */
-  private static JavaRDD<Row> parse(JavaSparkContext jsc, HadoopConf conf, Input in, RowValidator validator) {
+  private static JavaRDD<InternalRow> parse(JavaSparkContext jsc, HadoopConf conf, Input in, RowValidator validator) {
     ExportHeader header = in.header();
     if (header.format() == ExportFormat.PARQUET) {
       List<String> columns = List.of(header.layout().translation().names());
-      return jsc.parallelize(List.of(in.path().toString()), 1).flatMap(p -> new RecordIterator<Row>(
+      return jsc.parallelize(List.of(in.path().toString()), 1).flatMap(p -> new RecordIterator<InternalRow>(
           ParquetExport.records(header.file(), HadoopInputFile.fromPath(new Path(p), conf.get()), columns), null,
           r -> validator.validate(r.line(), r.fields())));
     }
@@ -230,7 +243,7 @@ public final class IngestJob {
       return jsc.parallelize(List.of(path), 1).flatMap(p -> {
         Path file = new Path(p);
         InputStream stream = file.getFileSystem(conf.get()).open(file);
-        return new RecordIterator<Row>(header.records(stream), stream,
+        return new RecordIterator<InternalRow>(header.records(stream), stream,
             r -> validator.validate(r.line(), r.fields()));
       });
     }

@@ -3,8 +3,10 @@ package org.closer.jobs.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -16,12 +18,14 @@ import org.closer.core.ingest.RosterRecord;
 import org.closer.core.ingest.SurveyRecord;
 import org.closer.core.instrument.InstrumentCatalog;
 import org.closer.core.instrument.Item;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The one row shape the ingest passes between its steps: survey and roster rows alike, the item
  * answers in one array column (a hundred separate columns make Spark generate and compile huge
  * methods at every step), then the first problem (reason, column, value) and every problem's
- * sentence (detail). All nullable.
+ * sentence (detail). All nullable. Rows are Spark's internal rows, so that they reach the shuffle,
+ * the checks and the writer without a conversion at every step.
  */
 final class IngestRows {
   static final String SURVEY = "survey";
@@ -40,6 +44,10 @@ final class IngestRows {
   private static final int COUPLE = 4;
   private static final int DESIGN = 9;
   private static final int ITEMS = KEYS.length;
+  private static final int REASON = ITEMS + 1;
+  private static final int WIDTH = REASON + 4;
+  private static final UTF8String SURVEY_UTF8 = UTF8String.fromString(SURVEY);
+  private static final UTF8String ROSTER_UTF8 = UTF8String.fromString(ROSTER);
   static final String ANSWERS = "answers";
 
   private IngestRows() {}
@@ -56,110 +64,124 @@ final class IngestRows {
     return DataTypes.createStructType(fields);
   }
 
-  static Row of(SurveyRecord r) {
-    double[] answers = r.answers();
-    Object[] v = new Object[ITEMS + 1 + 4];
-    v[FILE] = r.file();
+  static InternalRow of(SurveyRecord r) {
+    Object[] v = new Object[WIDTH];
+    v[FILE] = UTF8String.fromString(r.file());
     v[LINE] = r.line();
-    v[KIND] = SURVEY;
-    v[CLINIC] = r.clinic();
-    v[COUPLE] = r.couple();
-    v[5] = r.partner();
-    v[6] = r.timepoint();
+    v[KIND] = SURVEY_UTF8;
+    v[CLINIC] = UTF8String.fromString(r.clinic());
+    v[COUPLE] = UTF8String.fromString(r.couple());
+    v[5] = UTF8String.fromString(r.partner());
+    v[6] = UTF8String.fromString(r.timepoint());
     v[7] = r.session();
-    v[8] = r.month();
+    v[8] = UTF8String.fromString(r.month());
     design(v, r.design());
-    Double[] boxed = new Double[answers.length];
-    for (int i = 0; i < answers.length; i++) {
-      boxed[i] = Double.isNaN(answers[i]) ? null : answers[i];
-    }
-    v[ITEMS] = boxed;
+    v[ITEMS] = answers(r.answers());
     problems(v, r.problems());
-    return RowFactory.create(v);
+    return new GenericInternalRow(v);
   }
 
-  static Row of(RosterRecord r) {
-    Object[] v = new Object[ITEMS + 1 + 4];
-    v[FILE] = r.file();
+  static InternalRow of(RosterRecord r) {
+    Object[] v = new Object[WIDTH];
+    v[FILE] = UTF8String.fromString(r.file());
     v[LINE] = r.line();
-    v[KIND] = ROSTER;
-    v[CLINIC] = r.clinic();
-    v[COUPLE] = r.couple();
+    v[KIND] = ROSTER_UTF8;
+    v[CLINIC] = UTF8String.fromString(r.clinic());
+    v[COUPLE] = UTF8String.fromString(r.couple());
     design(v, r.design());
-    v[13] = r.startMonth();
+    v[13] = UTF8String.fromString(r.startMonth());
     problems(v, r.problems());
-    return RowFactory.create(v);
+    return new GenericInternalRow(v);
   }
 
-  static boolean isRoster(Row row) {
-    return ROSTER.equals(row.getString(KIND));
+  /** Answers as one primitive array, a missing answer (NaN in core) as a null element. */
+  private static UnsafeArrayData answers(double[] answers) {
+    UnsafeArrayData out = UnsafeArrayData.fromPrimitiveArray(answers);
+    for (int i = 0; i < answers.length; i++) {
+      if (Double.isNaN(answers[i])) {
+        out.setNullAt(i);
+      }
+    }
+    return out;
   }
 
-  static boolean isValid(Row row) {
-    return row.isNullAt(row.length() - 4);
+  static boolean isRoster(InternalRow row) {
+    return ROSTER_UTF8.equals(row.getUTF8String(KIND));
   }
 
-  /** Rows of one couple meet in one group; a row whose couple could not be read stands alone. */
-  static String groupKey(Row row) {
-    return row.isNullAt(CLINIC) || row.isNullAt(COUPLE)
-        ? "\u0001" + row.getString(FILE) + "\u0000" + row.getLong(LINE)
-        : row.getString(CLINIC) + "\u0000" + row.getString(COUPLE);
+  static boolean isValid(InternalRow row) {
+    return row.isNullAt(REASON);
   }
 
-  /** {@link #groupKey(Row)} as a Spark expression, for the shuffle and the sort. */
-  static Column groupKey() {
-    Column clinic = functions.col(KEYS[CLINIC]);
-    Column couple = functions.col(KEYS[COUPLE]);
-    return functions.when(clinic.isNull().or(couple.isNull()), functions.concat(functions.lit("\u0001"),
-            functions.col(KEYS[FILE]), functions.lit("\u0000"), functions.col(KEYS[LINE]).cast("string")))
-        .otherwise(functions.concat(clinic, functions.lit("\u0000"), couple));
+  static UTF8String fileKey(InternalRow row) {
+    return row.getUTF8String(FILE);
+  }
+
+  /** Rows of one couple are sorted next to each other; a row whose couple could not be read stands alone. */
+  static boolean sameCouple(InternalRow a, InternalRow b) {
+    return !a.isNullAt(CLINIC) && !a.isNullAt(COUPLE) && !b.isNullAt(CLINIC) && !b.isNullAt(COUPLE)
+        && a.getUTF8String(COUPLE).equals(b.getUTF8String(COUPLE))
+        && a.getUTF8String(CLINIC).equals(b.getUTF8String(CLINIC));
+  }
+
+  /** The columns that bring each couple's rows to one task. */
+  static Column[] coupleColumns() {
+    return new Column[] {functions.col(KEYS[CLINIC]), functions.col(KEYS[COUPLE])};
+  }
+
+  /** The couple, then input order: each couple's rows next to each other, in a stable order. */
+  static Column[] sortColumns() {
+    return new Column[] {functions.col(KEYS[CLINIC]), functions.col(KEYS[COUPLE]), functions.col(KEYS[FILE]),
+        functions.col(KEYS[LINE])};
   }
 
   /** A valid survey row back as core's record. */
-  static SurveyRecord survey(Row row) {
-    List<Double> given = row.getList(ITEMS);
-    double[] answers = new double[given.size()];
+  static SurveyRecord survey(InternalRow row) {
+    ArrayData given = row.getArray(ITEMS);
+    double[] answers = new double[given.numElements()];
     for (int i = 0; i < answers.length; i++) {
-      Double a = given.get(i);
-      answers[i] = a == null ? Double.NaN : a;
+      answers[i] = given.isNullAt(i) ? Double.NaN : given.getDouble(i);
     }
-    return new SurveyRecord(row.getString(FILE), row.getLong(LINE), row.getString(CLINIC), row.getString(COUPLE),
-        row.getString(5), row.getString(6), row.isNullAt(7) ? null : row.getInt(7), row.getString(8),
-        design(row), answers, List.of());
+    return new SurveyRecord(string(row, FILE), row.getLong(LINE), string(row, CLINIC), string(row, COUPLE),
+        string(row, 5), string(row, 6), row.isNullAt(7) ? null : row.getInt(7), string(row, 8), design(row), answers,
+        List.of());
   }
 
   /** A valid roster row back as core's record. */
-  static RosterRecord roster(Row row) {
-    return new RosterRecord(row.getString(FILE), row.getLong(LINE), row.getString(CLINIC), row.getString(COUPLE),
-        design(row), row.getString(13), List.of());
+  static RosterRecord roster(InternalRow row) {
+    return new RosterRecord(string(row, FILE), row.getLong(LINE), string(row, CLINIC), string(row, COUPLE),
+        design(row), string(row, 13), List.of());
   }
 
-  private static Design design(Row row) {
-    return new Design(row.getString(DESIGN), row.getString(DESIGN + 1),
-        row.isNullAt(DESIGN + 2) ? null : row.getInt(DESIGN + 2), row.getString(DESIGN + 3));
+  private static String string(InternalRow row, int i) {
+    return row.isNullAt(i) ? null : row.getUTF8String(i).toString();
+  }
+
+  private static Design design(InternalRow row) {
+    return new Design(string(row, DESIGN), string(row, DESIGN + 1),
+        row.isNullAt(DESIGN + 2) ? null : row.getInt(DESIGN + 2), string(row, DESIGN + 3));
   }
 
   private static void design(Object[] v, Design d) {
-    v[DESIGN] = d.modality();
-    v[DESIGN + 1] = d.method();
+    v[DESIGN] = UTF8String.fromString(d.modality());
+    v[DESIGN + 1] = UTF8String.fromString(d.method());
     v[DESIGN + 2] = d.sessionMinutes();
-    v[DESIGN + 3] = d.therapist();
+    v[DESIGN + 3] = UTF8String.fromString(d.therapist());
   }
 
   private static void problems(Object[] v, List<Problem> problems) {
     if (problems.isEmpty()) {
       return;
     }
-    int at = v.length - 4;
     Problem first = problems.get(0);
-    v[at] = first.reason().name();
-    v[at + 1] = first.column();
-    v[at + 2] = first.value();
+    v[REASON] = UTF8String.fromString(first.reason().name());
+    v[REASON + 1] = UTF8String.fromString(first.column());
+    v[REASON + 2] = UTF8String.fromString(first.value());
     StringBuilder detail = new StringBuilder();
     for (Problem p : problems) {
       detail.append(detail.length() == 0 ? "" : " | ").append(p.message());
     }
-    v[at + 3] = detail.toString();
+    v[REASON + 3] = UTF8String.fromString(detail.toString());
   }
 
   /** The {@code responses} columns: keys, then each answer under its item's name. */

@@ -1,7 +1,7 @@
 package org.closer.jobs.ingest;
 
 import java.io.Serializable;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.closer.core.ingest.RosterValidator;
 import org.closer.core.ingest.SurveyValidator;
 
@@ -11,7 +11,7 @@ interface RowValidator extends Serializable {
   /**
    * @param fields the export's fields, or null when the row's quoting is broken
    */
-  Row validate(long line, String[] fields);
+  InternalRow validate(long line, String[] fields);
 
   static RowValidator of(SurveyValidator v) {
     return (line, fields) -> IngestRows.of(v.validate(line, fields));
