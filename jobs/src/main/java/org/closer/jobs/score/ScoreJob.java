@@ -13,12 +13,12 @@ import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import org.closer.jobs.CatalystRows;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.score.LoveClassifier;
 import org.closer.core.score.Scorer;
@@ -46,10 +46,14 @@ public final class ScoreJob {
     Dataset<Row> responses = ctx.outputs().read(ctx.spark(), RESPONSES);
     int itemCount = ctx.catalog().items().size();
 
-    Dataset<Row> scores = responses.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-      ScoreRows out = new ScoreRows(scorer, love, itemCount);
+    DataType[] keyTypes = new DataType[ScoreRows.KEYS];
+    for (int i = 0; i < keyTypes.length; i++) {
+      keyTypes[i] = responses.schema().fields()[ScoreRows.LINEAGE + i].dataType();
+    }
+    Dataset<Row> scores = CatalystRows.frame(ctx.spark(), CatalystRows.of(responses).mapPartitions(rows -> {
+      ScoreRows out = new ScoreRows(scorer, love, keyTypes, itemCount);
       return new MappedIterator<>(rows, out::score);
-    }, Encoders.row(scoresType));
+    }), scoresType);
     // One row per response; Parquet's footers count the responses without reading them.
     long scoreCount = ctx.outputs().write(SCORES, scores, responses.count());
     // Couple scores from the written partner scores: a few columns read back instead of scoring twice.

@@ -1,7 +1,9 @@
 package org.closer.jobs.score;
 
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.score.LoveClassifier;
 import org.closer.core.score.LoveKind;
 import org.closer.core.score.Scorer;
@@ -11,25 +13,33 @@ import org.closer.core.score.Scorer;
  * arrays of one partition.
  */
 final class ScoreRows {
+  /** A responses row starts with source_file and source_line, then the keys and design, then the items. */
+  static final int LINEAGE = 2;
+  static final int KEYS = 10;
+
   private final Scorer scorer;
   private final LoveClassifier love;
+  private final DataType[] keyTypes;
   private final double[] answers;
   private final double[] scores;
   private final int[] answered;
+  private final UTF8String[] loveCodes = new UTF8String[LoveKind.values().length];
 
-  ScoreRows(Scorer scorer, LoveClassifier love, int items) {
+  /** @param keyTypes the types of the {@link #KEYS} columns after the lineage */
+  ScoreRows(Scorer scorer, LoveClassifier love, DataType[] keyTypes, int items) {
     this.scorer = scorer;
     this.love = love;
+    this.keyTypes = keyTypes;
     this.answers = new double[items];
     this.scores = new double[scorer.subscales().size()];
     this.answered = new int[scores.length];
+    for (LoveKind k : LoveKind.values()) {
+      loveCodes[k.ordinal()] = UTF8String.fromString(k.code());
+    }
   }
 
-  /** A responses row starts with source_file and source_line, then the keys and design, then the items. */
-  private static final int LINEAGE = 2;
-  private static final int KEYS = 10;
-
-  Row score(Row r) {
+  /** The input row may be reused by its reader for the next row: its strings are copied. */
+  InternalRow score(InternalRow r) {
     int first = LINEAGE + KEYS;
     for (int i = 0; i < answers.length; i++) {
       answers[i] = r.isNullAt(first + i) ? Double.NaN : r.getDouble(first + i);
@@ -38,7 +48,8 @@ final class ScoreRows {
     int rules = love.rules().size();
     Object[] v = new Object[KEYS + 2 * scores.length + rules];
     for (int i = 0; i < KEYS; i++) {
-      v[i] = r.get(LINEAGE + i);
+      Object key = r.isNullAt(LINEAGE + i) ? null : r.get(LINEAGE + i, keyTypes[i]);
+      v[i] = key instanceof UTF8String s ? s.copy() : key;
     }
     int at = KEYS;
     for (int s = 0; s < scores.length; s++) {
@@ -47,8 +58,8 @@ final class ScoreRows {
     }
     for (int k = 0; k < rules; k++) {
       LoveKind kind = love.classify(k, scores);
-      v[at++] = kind == null ? null : kind.code();
+      v[at++] = kind == null ? null : loveCodes[kind.ordinal()];
     }
-    return RowFactory.create(v);
+    return new GenericInternalRow(v);
   }
 }
