@@ -129,9 +129,13 @@ final class IngestRows {
     return new Column[] {functions.col(KEYS[CLINIC]), functions.col(KEYS[COUPLE])};
   }
 
-  /** The couple, then input order: each couple's rows next to each other, in a stable order. */
+  /**
+   * The couple, then input order: each couple's rows next to each other, in a stable order. The
+   * couple's pseudonym comes first because Spark sorts on its first bytes: a clinic code's leave
+   * every row of a clinic tied, to be compared whole.
+   */
   static Column[] sortColumns() {
-    return new Column[] {functions.col(KEYS[CLINIC]), functions.col(KEYS[COUPLE]), functions.col(KEYS[FILE]),
+    return new Column[] {functions.col(KEYS[COUPLE]), functions.col(KEYS[CLINIC]), functions.col(KEYS[FILE]),
         functions.col(KEYS[LINE])};
   }
 
