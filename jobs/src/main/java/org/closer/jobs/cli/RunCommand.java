@@ -14,21 +14,11 @@ import picocli.CommandLine.Mixin;
     description = "Run every stage: ingest, score, outcomes, compare, report. With no options it runs the bundled"
         + " sample study.")
 final class RunCommand implements Callable<Integer> {
-  /** The most heap the driver JVM held at once, over its pools: what must stay flat as studies grow. */
-  static long peakHeapMb() {
-    long bytes = 0;
-    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes >> 20;
-  }
-
   @Mixin StudyOptions options;
 
   @Override
   public Integer call() {
+    HeapWatch heap = new HeapWatch();
     RunContext ctx = options.context(true);
     Progress.Stage whole = ctx.progress().start("run");
     new IngestJob(ctx).run();
@@ -39,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     Manifest.write(ctx);
     ctx.outputs().commit();
     whole.done("outputs in " + ctx.outputs().root() + "/, manifest in " + ctx.outputs().root() + "/" + Manifest.FILE
-        + "; driver heap peak " + peakHeapMb() + " MB");
+        + "; " + heap.describe());
     return 0;
   }
 }
