@@ -5,27 +5,13 @@ import java.util.Map;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * Accepted and refused rows per input file, counted by the tasks that check them. Read after an
- * action whose last stage did the counting: Spark applies a task's updates there once, however
- * often the task ran.
+ * Accepted and refused rows per input file ({accepted, refused} by file name), counted by the
+ * tasks that check them. Read after an action whose last stage did the counting: Spark applies a
+ * task's updates there once, however often the task ran.
  */
 final class FileCounts extends AccumulatorV2<Map<String, long[]>, Map<String, long[]>> {
   private static final long serialVersionUID = 1L;
   private final HashMap<String, long[]> counts = new HashMap<>();
-
-  long accepted(String file) {
-    long[] c = counts.get(file);
-    return c == null ? 0 : c[0];
-  }
-
-  long refused(String file) {
-    long[] c = counts.get(file);
-    return c == null ? 0 : c[1];
-  }
-
-  long refused() {
-    return counts.values().stream().mapToLong(c -> c[1]).sum();
-  }
 
   @Override
   public boolean isZero() {
