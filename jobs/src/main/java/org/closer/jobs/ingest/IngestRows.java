@@ -131,8 +131,8 @@ final class IngestRows {
 
   /**
    * The couple, then input order: each couple's rows next to each other, in a stable order. The
-   * couple's pseudonym comes first because Spark sorts on its first bytes: a clinic code's leave
-   * every row of a clinic tied, to be compared whole.
+   * couple's pseudonym comes first because Spark sorts on a key's first bytes: a clinic code first
+   * would leave every row of a clinic tied, each pair compared whole.
    */
   static Column[] sortColumns() {
     return new Column[] {functions.col(KEYS[COUPLE]), functions.col(KEYS[CLINIC]), functions.col(KEYS[FILE]),
