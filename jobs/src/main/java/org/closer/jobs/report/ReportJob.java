@@ -26,7 +26,9 @@ import org.apache.spark.sql.functions;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.closer.core.ingest.IngestSummary;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Partner;
@@ -41,6 +43,7 @@ import org.closer.jobs.RunContext;
 import org.closer.core.report.CellPolicy;
 import org.closer.core.report.CsvTables;
 import org.closer.jobs.SparkSchemas;
+import org.closer.jobs.SparkSessions;
 import org.closer.jobs.compare.ComparisonRows;
 import org.closer.jobs.compare.ComparisonsJob;
 import org.closer.jobs.ingest.IngestJob;
@@ -243,36 +246,27 @@ public final class ReportJob {
    */
   private static Map<List<Object>, long[]> scorers(Dataset<Row> scores, String at, List<String> factors,
       List<Subscale> subscales) {
-    List<String> marks = new ArrayList<>();
     List<Column> perCellMarks = new ArrayList<>();
     for (Subscale s : subscales) {
       for (Partner p : Partner.values()) {
-        marks.add(mark(s, p));
         perCellMarks.add(functions.max(when(col(s.column()).isNotNull().and(col("partner").equalTo(p.name())), 1)
             .otherwise(0)).as(mark(s, p)));
       }
     }
     Column[] cell = Stream.concat(Stream.of(at, "couple"), factors.stream()).map(functions::col).toArray(Column[]::new);
     Dataset<Row> perCell = scores.groupBy(cell).agg(perCellMarks.get(0), rest(perCellMarks));
-    StringBuilder stack = new StringBuilder("stack(").append(factors.size() + 1).append(", 'all', 'all'");
-    factors.forEach(f -> stack.append(", '").append(f).append("', ").append(f));
-    List<String> projection = new ArrayList<>(List.of(at, "couple"));
-    projection.addAll(marks);
-    projection.add(stack.append(") as (factor, level)").toString());
-    List<Column> perLevelMarks = marks.stream().map(m -> functions.max(m).as(m)).toList();
-    Dataset<Row> perLevel = perCell.selectExpr(projection.toArray(String[]::new))
-        .groupBy(at, "factor", "level", "couple").agg(perLevelMarks.get(0), rest(perLevelMarks));
-    List<Column> totals = new ArrayList<>();
-    for (Subscale s : subscales) {
-      Column[] partners = Arrays.stream(Partner.values()).map(p -> col(mark(s, p))).toArray(Column[]::new);
-      totals.add(sum(Arrays.stream(partners).reduce(Column::plus).orElseThrow()));
-      totals.add(sum(functions.greatest(partners)));
-    }
+    StructType counted = ScorerCounts.schema(perCell.schema().apply(at).dataType(), subscales.size());
+    Dataset<Row> perPartition = perCell
+        .repartition(SparkSessions.shufflePartitions(scores.sparkSession()), col(at), col("couple"))
+        .sortWithinPartitions(at, "couple")
+        .mapPartitions(new ScorerCounts(factors, subscales.size(), Partner.values().length), Encoders.row(counted));
     Map<List<Object>, long[]> out = new HashMap<>();
-    for (Row r : perLevel.groupBy(at, "factor", "level").agg(totals.get(0), rest(totals)).collectAsList()) {
+    for (Row r : perPartition.collectAsList()) {
       for (int i = 0; i < subscales.size(); i++) {
-        out.put(Arrays.asList(subscales.get(i).column(), r.get(0), r.get(1), r.get(2)),
-            new long[] {r.getLong(3 + 2 * i), r.getLong(4 + 2 * i)});
+        long[] sum = out.computeIfAbsent(Arrays.asList(subscales.get(i).column(), r.get(0), r.get(1), r.get(2)),
+            k -> new long[2]);
+        sum[0] += r.getLong(3 + 2 * i);
+        sum[1] += r.getLong(4 + 2 * i);
       }
     }
     return out;
