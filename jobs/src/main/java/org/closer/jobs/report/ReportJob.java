@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COMPARISONS;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
@@ -38,6 +39,7 @@ import org.closer.core.report.MarkdownRenderer;
 import org.closer.core.report.Report;
 import org.closer.core.report.StudyFacts;
 import org.closer.core.report.StudyReport;
+import org.closer.core.stats.Moments;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.core.report.CellPolicy;
@@ -161,23 +163,15 @@ public final class ReportJob {
 
   private List<StudyFacts.Descriptive> descriptives(Dataset<Row> scores) {
     List<Subscale> subscales = ctx.catalog().subscales();
-    Dataset<Row> values = scores
-        .selectExpr("timepoint", "modality", "method", "cast(session_minutes as string) as session_minutes",
-            stack(subscales, "score", "value"))
-        .filter(col("value").isNotNull())
-        .selectExpr("timepoint", "score", "value",
-            "stack(4, 'all', 'all', 'modality', modality, 'method', method, 'session_minutes', session_minutes)"
-                + " as (factor, level)");
+    Dataset<Row> byCell = scores.withColumn("session_minutes", col("session_minutes").cast("string"));
+    List<String> factors = List.of("modality", "method", "session_minutes");
+    Map<List<Object>, long[]> people = scorers(byCell, "timepoint", factors, subscales);
     List<StudyFacts.Descriptive> out = new ArrayList<>();
-    Map<List<Object>, long[]> people = scorers(scores.withColumn("session_minutes", col("session_minutes").cast("string")),
-        "timepoint", List.of("modality", "method", "session_minutes"), subscales);
-    for (Row r : values.groupBy("score", "timepoint", "factor", "level")
-        .agg(count(col("value")), avg(col("value")), stddev_samp(col("value")))
-        .collectAsList()) {
-      long[] p = people.get(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3)));
-      out.add(new StudyFacts.Descriptive(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getLong(4), p[0], p[1], r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6)));
-    }
+    moments(byCell, "timepoint", factors, subscales).forEach((k, m) -> {
+      long[] p = people.get(k);
+      out.add(new StudyFacts.Descriptive((String) k.get(0), (String) k.get(1), (String) k.get(2), (String) k.get(3),
+          m.n(), p[0], p[1], m.mean(), m.sd()));
+    });
     List<String> order = subscales.stream().map(Subscale::column).toList();
     out.sort(Comparator.<StudyFacts.Descriptive>comparingInt(d -> order.indexOf(d.score()))
         .thenComparing(d -> d.factor())
@@ -211,55 +205,90 @@ public final class ReportJob {
       return List.of();
     }
     Dataset<Row> sessions = scores.filter(col("timepoint").equalTo(Timepoint.SESSION.code()).and(col("session").isNotNull()));
-    Dataset<Row> values = sessions.selectExpr("session", "modality", "method", stack(subscales, "score", "value"))
-        .filter(col("value").isNotNull())
-        .selectExpr("session", "score", "value",
-            "stack(3, 'all', 'all', 'modality', modality, 'method', method) as (factor, level)");
+    List<String> factors = List.of("modality", "method");
+    Map<List<Object>, long[]> people = scorers(sessions, "session", factors, subscales);
     List<StudyFacts.SessionPoint> out = new ArrayList<>();
-    Map<List<Object>, long[]> people = scorers(sessions, "session", List.of("modality", "method"), subscales);
-    for (Row r : values.groupBy("score", "factor", "level", "session")
-        .agg(count(col("value")), avg(col("value")), stddev_samp(col("value")))
-        .orderBy("score", "factor", "level", "session").collectAsList()) {
-      long[] p = people.get(Arrays.asList(r.get(0), r.get(3), r.get(1), r.get(2)));
-      out.add(new StudyFacts.SessionPoint(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
-          p[0], p[1], r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6)));
-    }
+    moments(sessions, "session", factors, subscales).forEach((k, m) -> {
+      long[] p = people.get(k);
+      out.add(new StudyFacts.SessionPoint((String) k.get(0), (String) k.get(2), (String) k.get(3), (Integer) k.get(1),
+          m.n(), p[0], p[1], m.mean(), m.sd()));
+    });
+    out.sort(Comparator.comparing(StudyFacts.SessionPoint::score).thenComparing(StudyFacts.SessionPoint::factor)
+        .thenComparing(StudyFacts.SessionPoint::level, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparingInt(StudyFacts.SessionPoint::session));
     return out;
   }
 
-  /** {@code stack(n, 'column', column, ...) as (name, value)} over the subscales' score columns. */
-  private static String stack(List<Subscale> subscales, String name, String value) {
-    StringBuilder stack = new StringBuilder("stack(").append(subscales.size());
+  /**
+   * Count, mean and variance of each subscale per {@code at} (timepoint or session number), factor
+   * ('all' and each of {@code factors}) and level, keyed by [score, at, factor, level]: one
+   * aggregation per design cell, whose moments are combined here (Chan et al.), instead of copying
+   * every value once per subscale and factor level for Spark to group.
+   */
+  private static Map<List<Object>, Moments> moments(Dataset<Row> scores, String at, List<String> factors,
+      List<Subscale> subscales) {
+    List<Column> aggregates = new ArrayList<>();
     for (Subscale s : subscales) {
-      stack.append(", '").append(s.column()).append("', ").append(s.column());
+      aggregates.addAll(List.of(count(col(s.column())), avg(col(s.column())), var_samp(col(s.column()))));
     }
-    return stack.append(") as (").append(name).append(", ").append(value).append(")").toString();
+    Column[] cell = Stream.concat(Stream.of(at), factors.stream()).map(functions::col).toArray(Column[]::new);
+    int first = cell.length;
+    Map<List<Object>, Moments> out = new HashMap<>();
+    for (Row r : scores.groupBy(cell).agg(aggregates.get(0), rest(aggregates)).collectAsList()) {
+      for (int i = 0; i < subscales.size(); i++) {
+        long n = r.getLong(first + 3 * i);
+        if (n == 0) {
+          continue;
+        }
+        Moments moments = Moments.of(n, r.getDouble(first + 3 * i + 1), number(r, first + 3 * i + 2));
+        String score = subscales.get(i).column();
+        out.computeIfAbsent(Arrays.asList(score, r.get(0), ScorerCounts.ALL, ScorerCounts.ALL), k -> Moments.create()).combine(moments);
+        for (int f = 0; f < factors.size(); f++) {
+          out.computeIfAbsent(Arrays.asList(score, r.get(0), factors.get(f), r.get(1 + f)), k -> Moments.create())
+              .combine(moments);
+        }
+      }
+    }
+    return out;
   }
 
   /**
    * Partners and couples with a value of each subscale, per {@code at} (timepoint or session
    * number), factor ('all' and each of {@code factors}) and level: {partners, couples}, keyed by
-   * [score, at, factor, level]. First one row per couple, {@code at} and design cell, marking which
-   * partner gave which score; then those marks per factor level, OR-ed within a couple (a couple
-   * whose rows disagree on another factor is still one couple), and summed. Each step shrinks the
-   * rows, where distinct (group, couple, partner) rows over every value shuffled the values.
+   * [score, at, factor, level]. First one row per couple, {@code at} and design cell, with bits
+   * marking which partner gave which score (one bitwise-or aggregate instead of a max per score
+   * and partner); then each couple's rows, brought together, are counted per factor level by
+   * {@link ScorerCounts}, so a couple whose rows disagree on another factor is still one couple.
+   * Stacking the cells per factor and grouping them by couple again shuffled four times the rows.
    */
   private static Map<List<Object>, long[]> scorers(Dataset<Row> scores, String at, List<String> factors,
       List<Subscale> subscales) {
-    List<Column> perCellMarks = new ArrayList<>();
-    for (Subscale s : subscales) {
+    int partners = Partner.values().length;
+    Column[] masks = new Column[ScorerCounts.masks(subscales.size() * partners)];
+    Arrays.fill(masks, lit(0L));
+    for (int s = 0; s < subscales.size(); s++) {
       for (Partner p : Partner.values()) {
-        perCellMarks.add(functions.max(when(col(s.column()).isNotNull().and(col("partner").equalTo(p.name())), 1)
-            .otherwise(0)).as(mark(s, p)));
+        int mark = s * partners + p.ordinal();
+        Column given = col(subscales.get(s).column()).isNotNull().and(col("partner").equalTo(p.name()));
+        masks[ScorerCounts.column(mark)] = masks[ScorerCounts.column(mark)]
+            .plus(when(given, lit(ScorerCounts.bit(mark))).otherwise(lit(0L)));
       }
     }
     Column[] cell = Stream.concat(Stream.of(at, "couple"), factors.stream()).map(functions::col).toArray(Column[]::new);
-    Dataset<Row> perCell = scores.groupBy(cell).agg(perCellMarks.get(0), rest(perCellMarks));
+    List<Column> perCellMasks = new ArrayList<>();
+    for (int m = 0; m < masks.length; m++) {
+      perCellMasks.add(functions.bit_or(col("mask" + m)).as("mask" + m));
+    }
+    Dataset<Row> marked = scores;
+    for (int m = 0; m < masks.length; m++) {
+      marked = marked.withColumn("mask" + m, masks[m]);
+    }
+    Dataset<Row> perCell = marked.groupBy(cell).agg(perCellMasks.get(0), rest(perCellMasks));
     StructType counted = ScorerCounts.schema(perCell.schema().apply(at).dataType(), subscales.size());
     Dataset<Row> perPartition = perCell
         .repartition(SparkSessions.shufflePartitions(scores.sparkSession()), col(at), col("couple"))
         .sortWithinPartitions(at, "couple")
-        .mapPartitions(new ScorerCounts(factors, subscales.size(), Partner.values().length), Encoders.row(counted));
+        .mapPartitions(new ScorerCounts(factors, subscales.size(), partners), Encoders.row(counted));
     Map<List<Object>, long[]> out = new HashMap<>();
     for (Row r : perPartition.collectAsList()) {
       for (int i = 0; i < subscales.size(); i++) {
@@ -274,10 +303,6 @@ public final class ReportJob {
 
   private static Column[] rest(List<Column> columns) {
     return columns.subList(1, columns.size()).toArray(Column[]::new);
-  }
-
-  private static String mark(Subscale s, Partner p) {
-    return s.column() + "_" + p.name();
   }
 
   /**

@@ -18,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Partners and couples with a value of each score, per {@code at} (timepoint or session number),
  * factor ('all' and each design factor) and level, from one row per {@code at}, couple and design
- * cell: (at, couple, one level per factor, then per score a mark per partner, 1 when that partner
- * gave it). Rows come sorted by (at, couple), each (at, couple) whole in one partition. Within a
+ * cell: (at, couple, one level per factor, then the marks: bit {@code score * partners + partner} of
+ * {@link #masks} long columns set when that partner gave that score). Rows come sorted by (at, couple), each (at, couple) whole in one partition. Within a
  * couple the marks are OR-ed per factor level, so a couple whose rows disagree on another factor
  * still counts once there. Emits (at, factor, level, then partners and couples per score) per
  * partition: a few rows, never the couples.
@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
 final class ScorerCounts implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   static final String ALL = "all";
+  private static final int BITS = 63;
 
   private final List<String> factors;
   private final int scores;
@@ -43,6 +44,19 @@ final class ScorerCounts implements MapPartitionsFunction<Row, Row> {
     this.partners = partners;
   }
 
+  /** How many long columns hold {@code marks} bits, 63 to a column (a long's sign bit left alone). */
+  static int masks(int marks) {
+    return (marks + BITS - 1) / BITS;
+  }
+
+  static int column(int mark) {
+    return mark / BITS;
+  }
+
+  static long bit(int mark) {
+    return 1L << (mark % BITS);
+  }
+
   static StructType schema(DataType at, int scores) {
     StructType s = new StructType().add("at", at).add("factor", DataTypes.StringType).add("level", DataTypes.StringType);
     for (int i = 0; i < scores; i++) {
@@ -55,8 +69,9 @@ final class ScorerCounts implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> rows) {
     // [at, factor, level] -> partners and couples per score
     Map<List<Object>, long[]> totals = new LinkedHashMap<>();
-    // [factor, level] -> the current couple's marks, score-major
-    Map<List<String>, int[]> couple = new HashMap<>();
+    // [factor, level] -> the current couple's marks
+    Map<List<String>, long[]> couple = new HashMap<>();
+    int masks = masks(scores * partners);
     Object at = null;
     String code = null;
     int firstMark = 2 + factors.size();
@@ -69,9 +84,9 @@ final class ScorerCounts implements MapPartitionsFunction<Row, Row> {
       }
       for (int f = -1; f < factors.size(); f++) {
         List<String> key = f < 0 ? List.of(ALL, ALL) : Arrays.asList(factors.get(f), r.getString(2 + f));
-        int[] marks = couple.computeIfAbsent(key, k -> new int[scores * partners]);
-        for (int m = 0; m < marks.length; m++) {
-          marks[m] |= r.getInt(firstMark + m);
+        long[] marks = couple.computeIfAbsent(key, k -> new long[masks]);
+        for (int m = 0; m < masks; m++) {
+          marks[m] |= r.getLong(firstMark + m);
         }
       }
     }
@@ -91,16 +106,18 @@ final class ScorerCounts implements MapPartitionsFunction<Row, Row> {
   }
 
   /** The finished couple's marks into the totals: its partners with a mark, and itself when any has one. */
-  private void add(Object at, Map<List<String>, int[]> couple, Map<List<Object>, long[]> totals) {
+  private void add(Object at, Map<List<String>, long[]> couple, Map<List<Object>, long[]> totals) {
     couple.forEach((level, marks) -> {
       long[] t = totals.computeIfAbsent(Arrays.asList(at, level.get(0), level.get(1)), k -> new long[2 * scores]);
       for (int s = 0; s < scores; s++) {
-        int any = 0;
+        boolean any = false;
         for (int p = 0; p < partners; p++) {
-          t[2 * s] += marks[s * partners + p];
-          any |= marks[s * partners + p];
+          int mark = s * partners + p;
+          boolean given = (marks[column(mark)] & bit(mark)) != 0;
+          t[2 * s] += given ? 1 : 0;
+          any |= given;
         }
-        t[2 * s + 1] += any;
+        t[2 * s + 1] += any ? 1 : 0;
       }
     });
     couple.clear();
