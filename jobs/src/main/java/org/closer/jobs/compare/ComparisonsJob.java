@@ -203,7 +203,7 @@ public final class ComparisonsJob {
    * values per factor, outcome and level, with a count per factor level a comparison uses; each
    * (factor, outcome, level) sorted within one partition and walked once by {@link RankSums}. Every
    * pair of a factor's levels is read off the same walk, instead of sorting a copy of the
-   * observations for each comparison; Spark's running-sum window over the same rows took 3x longer.
+   * observations for each comparison, or keeping a running sum per design cell in a Spark window.
    */
   private static Map<String, double[]> ranks(Dataset<Row> observations, List<ComparisonPlan> plans) {
     if (plans.isEmpty()) {
