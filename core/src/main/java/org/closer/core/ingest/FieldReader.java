@@ -2,6 +2,7 @@ package org.closer.core.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.closer.core.model.Method;
 import org.closer.core.model.Modality;
 import org.closer.core.model.SessionLength;
@@ -10,7 +11,6 @@ import org.closer.core.privacy.Pseudonymizer;
 
 /** Reads the template's fields of one row and collects what is wrong with them. */
 final class FieldReader {
-  private static final java.util.regex.Pattern CLINIC_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
   private final String file;
   private final long line;
   private final ColumnLayout layout;
@@ -95,21 +95,21 @@ final class FieldReader {
 
   Design design(String clinic, Pseudonymizer pseudonymizer) {
     String modality = category(Template.MODALITY, Modality.parse(text(Template.MODALITY)).map(Modality::code).orElse(null),
-        Modality.allowed());
+        Modality::allowed);
     String method = category(Template.METHOD, Method.parse(text(Template.METHOD)).map(Method::code).orElse(null),
-        Method.allowed());
+        Method::allowed);
     String minutesText = text(Template.SESSION_MINUTES);
     Integer minutes = SessionLength.parse(minutesText).map(SessionLength::minutes).orElse(null);
-    category(Template.SESSION_MINUTES, minutes, SessionLength.allowed());
+    category(Template.SESSION_MINUTES, minutes, SessionLength::allowed);
     String therapist = pseudonym(Template.THERAPIST, Pseudonymizer.Kind.THERAPIST, clinic, pseudonymizer, false);
     return new Design(modality, method, minutes, therapist);
   }
 
   /** Reports a value that is present but did not parse into {@code parsed}. */
-  <T> T category(String column, T parsed, String allowed) {
+  <T> T category(String column, T parsed, Supplier<String> allowed) {
     String raw = text(column);
     if (raw != null && parsed == null) {
-      problem(Reason.BAD_CATEGORY, column, raw, "use " + column, "Use one of " + allowed);
+      problem(Reason.BAD_CATEGORY, column, raw, "use " + column, "Use one of " + allowed.get());
     }
     return parsed;
   }
@@ -120,7 +120,7 @@ final class FieldReader {
     if (clinic == null) {
       return null;
     }
-    if (!CLINIC_CODE.matcher(clinic).matches() || PiiScanner.scan(clinic).isPresent()) {
+    if (!isClinicCode(clinic) || PiiScanner.scan(clinic).isPresent()) {
       // Text that is not a code may be a person's or a practice's name: it is not repeated.
       problems.add(Problem.of(Reason.BAD_CLINIC, file, line, Template.CLINIC, null,
           "use the value of column clinic as a clinic code",
@@ -128,6 +128,21 @@ final class FieldReader {
       return null;
     }
     return clinic;
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,31}}, as a loop: it runs for every row. */
+  private static boolean isClinicCode(String s) {
+    if (s.length() > 32) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean alnum = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+      if (!alnum && (i == 0 || c != '.' && c != '_' && c != '-')) {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 
   /**

@@ -24,6 +24,9 @@ public final class MonthParser {
   /** The month as {@code YYYY-MM}, or empty when the text is not a real month or date. */
   public static Optional<String> parse(String text) {
     String t = text.trim();
+    if (isYearMonth(t)) {
+      return Optional.of(t);
+    }
     try {
       Matcher m = YEAR_MONTH.matcher(t);
       if (m.matches()) {
@@ -41,6 +44,21 @@ public final class MonthParser {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** The common case, {@code YYYY-MM} as written, without a regular expression: this runs for every row. */
+  private static boolean isYearMonth(String t) {
+    if (t.length() != 7 || t.charAt(4) != '-') {
+      return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      if (i != 4 && (t.charAt(i) < '0' || t.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    int year = Integer.parseInt(t, 0, 4, 10);
+    int month = Integer.parseInt(t, 5, 7, 10);
+    return year >= 1900 && year <= 2199 && month >= 1 && month <= 12;
   }
 
   private static int year(String y) {

@@ -99,7 +99,7 @@ public final class SurveyValidator implements Serializable {
 
   private static Timepoint timepoint(FieldReader r) {
     String raw = r.required(Template.TIMEPOINT);
-    return raw == null ? null : r.category(Template.TIMEPOINT, Timepoint.parse(raw).orElse(null), Timepoint.allowed());
+    return raw == null ? null : r.category(Template.TIMEPOINT, Timepoint.parse(raw).orElse(null), Timepoint::allowed);
   }
 
   private static Integer session(FieldReader r, Timepoint timepoint) {

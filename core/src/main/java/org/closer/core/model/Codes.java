@@ -1,7 +1,9 @@
 package org.closer.core.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -12,17 +14,26 @@ import java.util.stream.Collectors;
 final class Codes {
   private Codes() {}
 
-  static <E extends Enum<E>> Optional<E> parse(E[] values, String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    String normal = squeeze(value);
-    for (E e : values) {
-      if (squeeze(e.name()).equals(normal)) {
-        return Optional.of(e);
+  /** An enum's values by their squeezed names: built once, so a field is squeezed and looked up, not compared with every name. */
+  static final class Lookup<E extends Enum<E>> {
+    private final Map<String, E> byName = new HashMap<>();
+    private final String allowed;
+
+    Lookup(E[] values) {
+      for (E e : values) {
+        byName.put(squeeze(e.name()), e);
       }
+      allowed = Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
-    return Optional.empty();
+
+    Optional<E> parse(String value) {
+      return value == null ? Optional.empty() : Optional.ofNullable(byName.get(squeeze(value)));
+    }
+
+    /** The values in lower case, for a message. */
+    String allowed() {
+      return allowed;
+    }
   }
 
   /** Trimmed, upper case, without whitespace, '_' or '-' (a loop: this runs for every field of every row). */
@@ -39,11 +50,5 @@ final class Codes {
       }
     }
     return out == null ? upper : out.toString();
-  }
-
-  static <E extends Enum<E>> String allowed(E[] values) {
-    return Arrays.stream(values)
-        .map(e -> e.name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", "));
   }
 }

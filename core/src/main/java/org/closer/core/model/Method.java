@@ -11,6 +11,8 @@ public enum Method {
   CBCT("CBCT"),
   OTHER("other");
 
+  private static final Codes.Lookup<Method> CODES = new Codes.Lookup<>(values());
+  private static final String ALLOWED = String.join(", ", java.util.Arrays.stream(values()).map(Method::code).toList());
   private final String code;
 
   Method(String code) {
@@ -22,14 +24,10 @@ public enum Method {
   }
 
   public static Optional<Method> parse(String value) {
-    return Codes.parse(values(), value);
+    return CODES.parse(value);
   }
 
   public static String allowed() {
-    StringBuilder sb = new StringBuilder();
-    for (Method m : values()) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(m.code);
-    }
-    return sb.toString();
+    return ALLOWED;
   }
 }

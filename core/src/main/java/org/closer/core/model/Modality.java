@@ -9,15 +9,18 @@ public enum Modality {
   FACE_TO_FACE,
   MIXED;
 
+  private static final Codes.Lookup<Modality> CODES = new Codes.Lookup<>(values());
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   public static Optional<Modality> parse(String value) {
-    return Codes.parse(values(), value);
+    return CODES.parse(value);
   }
 
   public static String allowed() {
-    return Codes.allowed(values());
+    return CODES.allowed();
   }
 }

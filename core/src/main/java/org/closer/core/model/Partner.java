@@ -7,7 +7,9 @@ public enum Partner {
   A,
   B;
 
+  private static final Codes.Lookup<Partner> CODES = new Codes.Lookup<>(values());
+
   public static Optional<Partner> parse(String value) {
-    return Codes.parse(values(), value);
+    return CODES.parse(value);
   }
 }

@@ -9,9 +9,13 @@ public enum SessionLength {
   MIN_90(90);
 
   private final int minutes;
+  private final String text;
+  private final String decimal;
 
   SessionLength(int minutes) {
     this.minutes = minutes;
+    this.text = Integer.toString(minutes);
+    this.decimal = text + ".0";
   }
 
   public int minutes() {
@@ -24,7 +28,7 @@ public enum SessionLength {
     }
     String v = value.trim();
     for (SessionLength s : values()) {
-      if (v.equals(Integer.toString(s.minutes)) || v.equals(s.minutes + ".0")) {
+      if (v.equals(s.text) || v.equals(s.decimal)) {
         return Optional.of(s);
       }
     }

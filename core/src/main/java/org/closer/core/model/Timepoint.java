@@ -11,8 +11,11 @@ public enum Timepoint {
   CLOSING,
   FOLLOWUP;
 
+  private static final Codes.Lookup<Timepoint> CODES = new Codes.Lookup<>(values());
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   public boolean isLongSurvey() {
@@ -20,11 +23,11 @@ public enum Timepoint {
   }
 
   public static Optional<Timepoint> parse(String value) {
-    return Codes.parse(values(), value);
+    return CODES.parse(value);
   }
 
   public static String allowed() {
-    return Codes.allowed(values());
+    return CODES.allowed();
   }
 
   static String[] codes() {

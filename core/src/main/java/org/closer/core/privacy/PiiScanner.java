@@ -100,11 +100,30 @@ public final class PiiScanner {
   private static boolean mayHold(Kind kind, String text) {
     return switch (kind) {
       case EMAIL -> text.indexOf('@') >= 0;
-      case URL -> text.indexOf("://") >= 0 || text.toLowerCase(Locale.ROOT).contains("www.");
+      case URL -> text.indexOf("://") >= 0 || containsIgnoreCase(text, "www.");
       case IP_ADDRESS -> text.indexOf('.') >= 0;
       case SSN -> text.indexOf('-') >= 0;
+      case PERSONNUMMER -> digits(text) >= 10;
       default -> true;
     };
+  }
+
+  private static boolean containsIgnoreCase(String text, String part) {
+    for (int i = 0; i + part.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int digits(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      n += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    return n;
   }
 
   /**

@@ -21,6 +21,7 @@ class MonthParserTest {
   @Test
   void impossibleOrAmbiguousDatesAreRefused() {
     assertEquals(Optional.empty(), MonthParser.parse("2024-13"));
+    assertEquals(Optional.empty(), MonthParser.parse("2024-00"));
     assertEquals(Optional.empty(), MonthParser.parse("2023-02-29"));
     assertEquals(Optional.empty(), MonthParser.parse("03/04/2024"));
     assertEquals(Optional.empty(), MonthParser.parse("March 2024"));
