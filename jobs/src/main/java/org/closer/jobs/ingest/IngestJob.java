@@ -145,22 +145,35 @@ public final class IngestJob {
     return summary;
   }
 
+  /** Where a row was read: a file's rows are all surveys or all roster rows, so this names one row of a couple. */
+  private record ReadAt(String file, long line) {}
+
+  /** One couple's rows after core's checks; each valid row goes back to the checks' result by where it was read. */
   private static List<InternalRow> coupleChecks(List<InternalRow> rows) {
-    List<InternalRow> out = new ArrayList<>();
+    List<InternalRow> out = new ArrayList<>(rows.size());
     List<SurveyRecord> surveys = new ArrayList<>();
     List<RosterRecord> rosters = new ArrayList<>();
+    Map<ReadAt, InternalRow> read = new HashMap<>();
     for (InternalRow r : rows) {
       if (!IngestRows.isValid(r)) {
         out.add(r);
       } else if (IngestRows.isRoster(r)) {
-        rosters.add(IngestRows.roster(r));
+        RosterRecord roster = IngestRows.roster(r);
+        rosters.add(roster);
+        read.put(new ReadAt(roster.file(), roster.line()), r);
       } else {
-        surveys.add(IngestRows.survey(r));
+        SurveyRecord survey = IngestRows.surveyKeys(r);
+        surveys.add(survey);
+        read.put(new ReadAt(survey.file(), survey.line()), r);
       }
     }
     CoupleChecks.Result result = CoupleChecks.check(surveys, rosters);
-    result.surveys().forEach(s -> out.add(IngestRows.of(s)));
-    result.rosters().forEach(r -> out.add(IngestRows.of(r)));
+    for (SurveyRecord s : result.surveys()) {
+      out.add(IngestRows.checked(read.get(new ReadAt(s.file(), s.line())), s.design(), s.problems()));
+    }
+    for (RosterRecord r : result.rosters()) {
+      out.add(IngestRows.checked(read.get(new ReadAt(r.file(), r.line())), r.design(), r.problems()));
+    }
     return out;
   }
 

@@ -6,7 +6,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
-import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -139,16 +138,29 @@ final class IngestRows {
         functions.col(KEYS[LINE])};
   }
 
-  /** A valid survey row back as core's record. */
-  static SurveyRecord survey(InternalRow row) {
-    ArrayData given = row.getArray(ITEMS);
-    double[] answers = new double[given.numElements()];
-    for (int i = 0; i < answers.length; i++) {
-      answers[i] = given.isNullAt(i) ? Double.NaN : given.getDouble(i);
-    }
+  /** A valid survey row back as core's record, without its answers: the couple's checks do not read them. */
+  static SurveyRecord surveyKeys(InternalRow row) {
     return new SurveyRecord(string(row, FILE), row.getLong(LINE), string(row, CLINIC), string(row, COUPLE),
-        string(row, 5), string(row, 6), row.isNullAt(7) ? null : row.getInt(7), string(row, 8), design(row), answers,
-        List.of());
+        string(row, 5), string(row, 6), row.isNullAt(7) ? null : row.getInt(7), string(row, 8), design(row),
+        new double[0], List.of());
+  }
+
+  /**
+   * The row as the couple's checks left it: the row itself when they changed nothing (the common
+   * case, and no copy), else a copy with the design they merged and their problems.
+   */
+  static InternalRow checked(InternalRow row, Design design, List<Problem> problems) {
+    if (problems.isEmpty() && design.equals(design(row))) {
+      return row;
+    }
+    Object[] v = new Object[WIDTH];
+    for (int i = 0; i < KEYS.length; i++) {
+      v[i] = row.isNullAt(i) ? null : row.get(i, KEY_TYPES[i]);
+    }
+    v[ITEMS] = row.isNullAt(ITEMS) ? null : row.getArray(ITEMS).copy();
+    design(v, design);
+    problems(v, problems);
+    return new GenericInternalRow(v);
   }
 
   /** A valid roster row back as core's record. */
