@@ -97,6 +97,23 @@ public final class DataFs {
     }
   }
 
+  /**
+   * Rows of a Parquet dataset written by Spark, summed from its files' footers on the driver: a
+   * count through Spark would run three jobs (schema, then a two-stage count) for the same footers.
+   */
+  public long parquetRows(String dir) {
+    long rows = 0;
+    for (Path file : list(dir, ".parquet")) {
+      try (org.apache.parquet.hadoop.ParquetFileReader reader =
+          org.apache.parquet.hadoop.ParquetFileReader.open(inputFile(file))) {
+        rows += reader.getRecordCount();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return rows;
+  }
+
   public InputStream open(Path file) throws IOException {
     return fs(file).open(file);
   }

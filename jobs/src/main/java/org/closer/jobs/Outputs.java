@@ -72,7 +72,7 @@ public final class Outputs {
     int files = files(expectedRows, conformed.sparkSession().sparkContext().defaultParallelism());
     conformed.coalesce(files).write().mode(SaveMode.Overwrite)
         .option("maxRecordsPerFile", ROWS_PER_FILE).parquet(path(dataset));
-    return conformed.sparkSession().read().parquet(path(dataset)).count();
+    return fs.parquetRows(path(dataset));
   }
 
   /**
@@ -87,12 +87,21 @@ public final class Outputs {
   }
 
   public Dataset<Row> read(SparkSession spark, DatasetSchemas.Dataset dataset) {
+    return SparkSchemas.conform(spark.read().parquet(existing(dataset)), schemas.schema(dataset));
+  }
+
+  /** A dataset's rows, from its files' footers. */
+  public long rows(DatasetSchemas.Dataset dataset) {
+    return fs.parquetRows(existing(dataset));
+  }
+
+  private String existing(DatasetSchemas.Dataset dataset) {
     String path = current(dataset.dir());
     if (!fs.exists(path)) {
       throw UserException.inputRefused(Messages.cannot("find dataset " + dataset.dir(), root, null,
           "Run the stages before it first with the same --out ('closer run' runs them all)"));
     }
-    return SparkSchemas.conform(spark.read().parquet(path), schemas.schema(dataset));
+    return path;
   }
 
   /**

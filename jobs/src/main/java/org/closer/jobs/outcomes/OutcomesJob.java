@@ -90,7 +90,7 @@ public final class OutcomesJob {
           PsychometricsJob.nullable(rule.reliability()), rule.cutoff(), r.getAs("sessions_attended"),
           r.getAs("dropped_out"));
     }, Encoders.row(SparkSchemas.struct(ctx.schemas().schema(OUTCOMES))));
-    long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().read(ctx.spark(), SCORES).count());
+    long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().rows(SCORES));
     base.unpersist();
     long measured = rules.keySet().stream().map(k -> k.substring(k.indexOf('/') + 1)).distinct().count();
     stage.done(Progress.count(count) + " partner and couple outcomes on " + measured + " scores");

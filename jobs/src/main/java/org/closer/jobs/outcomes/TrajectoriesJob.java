@@ -49,7 +49,7 @@ public final class TrajectoriesJob {
           r.getAs("modality"), r.getAs("method"), r.getAs("session_minutes"), r.getAs("therapist"), r.getAs("score"),
           (int) n, PsychometricsJob.nullable(s.slope()), PsychometricsJob.nullable(s.se()));
     }, Encoders.row(SparkSchemas.struct(ctx.schemas().schema(TRAJECTORIES))));
-    long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().read(ctx.spark(), COUPLE_SCORES).count());
+    long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().rows(COUPLE_SCORES));
     stage.done(Progress.count(count) + " partner and couple trajectories");
     return count;
   }

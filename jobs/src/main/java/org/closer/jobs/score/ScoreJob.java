@@ -54,8 +54,8 @@ public final class ScoreJob {
       ScoreRows out = new ScoreRows(scorer, love, keyTypes, itemCount);
       return new MappedIterator<>(rows, out::score);
     }), scoresType);
-    // One row per response; Parquet's footers count the responses without reading them.
-    long scoreCount = ctx.outputs().write(SCORES, scores, responses.count());
+    // One row per response, counted from the responses' footers.
+    long scoreCount = ctx.outputs().write(SCORES, scores, ctx.outputs().rows(RESPONSES));
     // Couple scores from the written partner scores: a few columns read back instead of scoring twice.
     long coupleCount = ctx.outputs().write(COUPLE_SCORES, coupleScores(ctx.outputs().read(ctx.spark(), SCORES)),
         scoreCount / 2);
