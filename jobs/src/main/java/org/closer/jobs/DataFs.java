@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
 
@@ -24,6 +28,8 @@ import org.closer.core.UserException;
  * work alike on the driver.
  */
 public final class DataFs {
+  /** Where Spark's Parquet writer keeps the dataset's Spark schema in each file's footer. */
+  private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
   private final Configuration conf;
 
   public DataFs(Configuration conf) {
@@ -104,14 +110,31 @@ public final class DataFs {
   public long parquetRows(String dir) {
     long rows = 0;
     for (Path file : list(dir, ".parquet")) {
-      try (org.apache.parquet.hadoop.ParquetFileReader reader =
-          org.apache.parquet.hadoop.ParquetFileReader.open(inputFile(file))) {
+      try (ParquetFileReader reader = ParquetFileReader.open(inputFile(file))) {
         rows += reader.getRecordCount();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return rows;
+  }
+
+  /**
+   * The Spark schema a Parquet dataset was written with, from the footer of its first file, so that
+   * reading it needs no job to infer it; empty when the dataset has no file or Spark left no schema.
+   */
+  public Optional<StructType> sparkSchema(String dir) {
+    List<Path> files = list(dir, ".parquet");
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    try (ParquetFileReader reader = ParquetFileReader.open(inputFile(files.get(0)))) {
+      String json = reader.getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
+      return json == null ? Optional.empty()
+          : Optional.of((StructType) DataType.fromJson(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public InputStream open(Path file) throws IOException {

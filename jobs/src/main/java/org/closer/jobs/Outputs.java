@@ -3,6 +3,7 @@ package org.closer.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -87,7 +88,10 @@ public final class Outputs {
   }
 
   public Dataset<Row> read(SparkSession spark, DatasetSchemas.Dataset dataset) {
-    return SparkSchemas.conform(spark.read().parquet(existing(dataset)), schemas.schema(dataset));
+    String path = existing(dataset);
+    DataFrameReader reader = spark.read();
+    fs.sparkSchema(path).ifPresent(reader::schema);
+    return SparkSchemas.conform(reader.parquet(path), schemas.schema(dataset));
   }
 
   /** A dataset's rows, from its files' footers. */
