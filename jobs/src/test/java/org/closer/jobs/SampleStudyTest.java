@@ -1,6 +1,14 @@
 package org.closer.jobs;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -154,6 +164,30 @@ class SampleStudyTest {
     assertNotNull(a.getAs("tls45_love_kind"));
   }
 
+  /** The pairing join against the plain grouping it replaced, on every couple survey of the sample. */
+  @Test
+  void coupleScoresEqualAGroupingOfThePartnersRows() {
+    Dataset<Row> scores = spark.read().parquet(out.resolve("scores").toString());
+    List<Column> aggs = new ArrayList<>();
+    for (String design : List.of("month", "modality", "method", "session_minutes", "therapist")) {
+      aggs.add(min(design).as(design));
+    }
+    aggs.add(count(lit(1)).cast("int").as("partners"));
+    for (Subscale s : InstrumentCatalog.builtIn().subscales()) {
+      aggs.add(avg(s.column()).as(s.column() + "_mean"));
+      aggs.add(when(count(s.column()).equalTo(2), max(s.column()).minus(min(s.column()))).as(s.column() + "_discrepancy"));
+    }
+    Dataset<Row> grouped = scores.groupBy("clinic", "couple", "timepoint", "session")
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+        .withColumn("both_answered", col("partners").equalTo(2));
+    Dataset<Row> written = spark.read().parquet(out.resolve("couple_scores").toString());
+    Dataset<Row> expected = grouped.select(Arrays.stream(written.columns()).map(c -> col(c)).toArray(Column[]::new));
+    assertTrue(written.filter(col("partners").equalTo(1)).count() > 0, "the sample has surveys of one partner");
+    assertEquals(expected.count(), written.count());
+    assertEquals(0, written.exceptAll(expected).count());
+    assertEquals(0, expected.exceptAll(written).count());
+  }
+
   @Test
   void rosterDesignReachesTheScoresOfItsClinic() {
     Dataset<Row> c03 = spark.read().parquet(out.resolve("scores").toString()).filter(col("clinic").equalTo("c03"));
@@ -191,8 +225,8 @@ class SampleStudyTest {
         .collectAsList();
     org.closer.core.stats.GroupSummary a = org.closer.core.stats.GroupSummary.create();
     org.closer.core.stats.GroupSummary b = org.closer.core.stats.GroupSummary.create();
-    List<Double> changesA = new java.util.ArrayList<>();
-    List<Double> changesB = new java.util.ArrayList<>();
+    List<Double> changesA = new ArrayList<>();
+    List<Double> changesB = new ArrayList<>();
     Map<String, org.closer.core.stats.Moments> couples = new java.util.HashMap<>();
     for (Row r : rows) {
       boolean inA = r.<String>getAs("method").equals("EFT");
@@ -237,7 +271,7 @@ class SampleStudyTest {
   void reliableChangeAndSlopesFollowTheirFormulas() {
     Dataset<Row> outcomes = spark.read().parquet(out.resolve("outcomes").toString())
         .filter(col("score").equalTo("csi16_total").and(col("level").equalTo("individual")));
-    double sd = outcomes.agg(org.apache.spark.sql.functions.stddev_samp("intake")).first().getDouble(0);
+    double sd = outcomes.agg(stddev_samp("intake")).first().getDouble(0);
     Row r = outcomes.filter(col("change").isNotNull()).orderBy("couple", "partner").first();
     double reliability = r.getAs("reliability");
     double sDiff = Math.sqrt(2) * sd * Math.sqrt(1 - reliability);
@@ -295,7 +329,7 @@ class SampleStudyTest {
     }
     tech.tablesaw.api.Table scores = reader.read("scores");
     double spark = TestSpark.session().read().parquet(out.resolve("scores").toString())
-        .agg(org.apache.spark.sql.functions.sum("tls45_intimacy")).first().getDouble(0);
+        .agg(sum("tls45_intimacy")).first().getDouble(0);
     assertEquals(spark, scores.doubleColumn("tls45_intimacy").sum(), 1e-9 * Math.abs(spark));
     assertEquals(scores.rowCount() - scores.doubleColumn("tls45_intimacy").countMissing(),
         TestSpark.session().read().parquet(out.resolve("scores").toString()).filter("tls45_intimacy is not null").count());
