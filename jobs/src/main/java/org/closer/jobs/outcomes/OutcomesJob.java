@@ -1,12 +1,12 @@
 package org.closer.jobs.outcomes;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
@@ -99,35 +99,51 @@ public final class OutcomesJob {
 
   /**
    * One row per unit (partner or couple) and score: intake, closing, follow-up side by side, with
-   * sessions attended and dropout.
+   * sessions attended and dropout. Grouped twice: first by unit and design, where every aggregate
+   * has a hash-based buffer, then by unit alone, where the few rows a unit has left (one, unless its
+   * rows disagree on the design) are merged and the smallest design value kept. Grouping by unit
+   * alone at once makes Spark sort every row, as min() over text has no hash-based buffer.
    */
   private static Dataset<Row> wide(Dataset<Row> df, List<Subscale> scores, String suffix, String level) {
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(min("modality").as("modality"));
-    aggs.add(min("method").as("method"));
-    aggs.add(min("session_minutes").as("session_minutes"));
-    aggs.add(min("therapist").as("therapist"));
-    // A unit's few session numbers as a set: a distinct count would make Spark regroup every row by session.
-    aggs.add(size(collect_set(when(col("timepoint").equalTo("session"), col("session")))).as("sessions_attended"));
-    aggs.add(max(col("timepoint").equalTo("closing")).as("has_closing"));
+    List<String> units = new ArrayList<>(List.of("clinic", "couple"));
+    if (level.equals(INDIVIDUAL)) {
+      units.add("partner");
+    }
+    List<String> design = List.of("modality", "method", "session_minutes", "therapist");
+    // Ingest leaves one row per unit and session survey, so counting them counts distinct sessions.
+    List<Column> byDesign = new ArrayList<>(List.of(
+        count(when(col("timepoint").equalTo("session"), col("session"))).as("sessions_attended"),
+        max(col("timepoint").equalTo("closing")).as("has_closing")));
+    List<Column> byUnit = new ArrayList<>();
+    design.forEach(d -> byUnit.add(min(d).as(d)));
+    byUnit.add(sum("sessions_attended").cast("int").as("sessions_attended"));
+    byUnit.add(max("has_closing").as("has_closing"));
     StringBuilder stack = new StringBuilder("stack(").append(scores.size());
     for (Subscale s : scores) {
       for (String t : new String[] {"intake", "closing", "followup"}) {
-        aggs.add(max(when(col("timepoint").equalTo(t), col(s.column() + suffix))).as(s.column() + "__" + t));
+        String wideColumn = s.column() + "__" + t;
+        byDesign.add(max(when(col("timepoint").equalTo(t), col(s.column() + suffix))).as(wideColumn));
+        byUnit.add(max(wideColumn).as(wideColumn));
       }
       stack.append(", '").append(s.column()).append("', ").append(s.column()).append("__intake, ")
           .append(s.column()).append("__closing, ").append(s.column()).append("__followup");
     }
     stack.append(") as (score, intake, closing, followup)");
-    List<String> keys = new ArrayList<>(List.of("clinic", "couple"));
-    if (level.equals(INDIVIDUAL)) {
-      keys.add("partner");
-    }
-    Dataset<Row> grouped = df.groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    List<String> unitsAndDesign = new ArrayList<>(units);
+    unitsAndDesign.addAll(design);
+    Dataset<Row> grouped = df.groupBy(columns(unitsAndDesign)).agg(byDesign.get(0), rest(byDesign))
+        .groupBy(columns(units)).agg(byUnit.get(0), rest(byUnit));
     return grouped.selectExpr("'" + level + "' as level", "clinic", "couple",
         level.equals(INDIVIDUAL) ? "partner" : "cast(null as string) as partner", "modality", "method",
         "session_minutes", "therapist", "sessions_attended", "not has_closing as dropped_out", stack.toString());
+  }
+
+  private static Column[] rest(List<Column> aggregates) {
+    return aggregates.subList(1, aggregates.size()).toArray(Column[]::new);
+  }
+
+  private static Column[] columns(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
   private double reliability(Subscale s, Map<String, Double> sampleAlpha) {
