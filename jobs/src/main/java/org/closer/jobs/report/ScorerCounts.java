@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * Partners and couples with a value of each score, per {@code at} (timepoint or session number),
  * factor ('all' and each design factor) and level, from one row per {@code at}, couple and design
  * cell: (at, couple, one level per factor, then the marks: bit {@code score * partners + partner} of
- * {@link #masks} long columns set when that partner gave that score). Rows come sorted by (at, couple), each (at, couple) whole in one partition. Within a
- * couple the marks are OR-ed per factor level, so a couple whose rows disagree on another factor
+ * {@link #masks} long columns set when that partner gave that score). Each (at, couple)'s rows come
+ * whole in one partition and next to each other (sorted by couple, then at). Within a couple the marks are OR-ed per factor level, so a couple whose rows disagree on another factor
  * still counts once there. Emits (at, factor, level, then partners and couples per score) per
  * partition: a few rows, never the couples.
  */
