@@ -290,6 +290,37 @@ class SampleStudyTest {
     assertEquals((int) xy.n(), slope.<Integer>getAs("sessions"));
   }
 
+  /**
+   * The slopes of the same scores, split into other files in another order, are equal to the last
+   * bit: summed in another order they could differ there, and units with the same points would no
+   * longer tie in the rank tests.
+   */
+  @Test
+  void slopesDoNotDependOnHowTheScoresAreSplit() throws IOException {
+    Path copy = Files.createTempDirectory("closer-resplit");
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path from : walk.toList()) {
+        Path to = copy.resolve(out.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    for (String dataset : List.of("scores", "couple_scores")) {
+      spark.read().parquet(out.resolve(dataset).toString())
+          .orderBy(col("session").desc_nulls_last(), col("couple").desc()).repartition(3)
+          .write().mode("overwrite").parquet(copy.resolve(dataset).toString());
+    }
+    assertEquals(0, Closer.execute("outcomes", "--input", STUDY.toString(), "--out", copy.toString()));
+    Dataset<Row> before = spark.read().parquet(out.resolve("trajectories").toString());
+    Dataset<Row> after = spark.read().parquet(copy.resolve("trajectories").toString());
+    assertTrue(before.count() > 100);
+    assertEquals(0, before.exceptAll(after).count());
+    assertEquals(0, after.exceptAll(before).count());
+  }
+
   private static String surveyKey(Row r) {
     return r.getAs("couple") + "/" + r.getAs("partner") + "/" + r.getAs("timepoint") + "/" + r.getAs("session");
   }
