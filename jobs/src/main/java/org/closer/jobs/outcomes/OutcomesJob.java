@@ -22,7 +22,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.storage.StorageLevel;
 import org.closer.core.instrument.Cutoff;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
@@ -56,21 +55,15 @@ public final class OutcomesJob {
   public long run(Map<String, Double> sampleAlpha) {
     Progress.Stage stage = ctx.progress().start("outcomes");
     List<Subscale> scores = ctx.catalog().subscalesGivenAt(Timepoint.INTAKE);
-    Dataset<Row> partners = wide(ctx.outputs().read(ctx.spark(), SCORES), scores, "", INDIVIDUAL);
-    Dataset<Row> couples = wide(ctx.outputs().read(ctx.spark(), COUPLE_SCORES), scores, "_mean", COUPLE);
-    Dataset<Row> base = partners.unionByName(couples).filter(col("intake").isNotNull())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-
+    Dataset<Row> partnerScores = ctx.outputs().read(ctx.spark(), SCORES);
+    Dataset<Row> coupleScores = ctx.outputs().read(ctx.spark(), COUPLE_SCORES);
     Map<String, Rule> rules = new HashMap<>();
-    for (Row r : base.groupBy("level", "score").agg(stddev_samp("intake")).collectAsList()) {
-      Subscale s = scores.stream().filter(x -> x.column().equals(r.getString(1))).findFirst().orElseThrow();
-      double reliability = reliability(s, sampleAlpha);
-      Double cutoff = cutoff(s);
-      Cutoff side = cutoff == null ? null : new Cutoff(cutoff,
-          s.cutoff() == null ? Cutoff.Side.BELOW : s.cutoff().distressed(), "", true);
-      double sd = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
-      rules.put(r.getString(0) + "/" + s.column(), new Rule(reliability, cutoff, new ReliableChange(sd, reliability, side)));
-    }
+    intakeSd(partnerScores, scores, "").forEach((score, sd) ->
+        rules.put(INDIVIDUAL + "/" + score, rule(score, sd, scores, sampleAlpha)));
+    intakeSd(coupleScores, scores, "_mean").forEach((score, sd) ->
+        rules.put(COUPLE + "/" + score, rule(score, sd, scores, sampleAlpha)));
+    Dataset<Row> base = wide(partnerScores, scores, "", INDIVIDUAL)
+        .unionByName(wide(coupleScores, scores, "_mean", COUPLE)).filter(col("intake").isNotNull());
     Dataset<Row> outcomes = base.map((MapFunction<Row, Row>) r -> {
       Rule rule = rules.get(r.<String>getAs("level") + "/" + r.<String>getAs("score"));
       Double intake = r.getAs("intake");
@@ -91,10 +84,40 @@ public final class OutcomesJob {
           r.getAs("dropped_out"));
     }, Encoders.row(SparkSchemas.struct(ctx.schemas().schema(OUTCOMES))));
     long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().rows(SCORES));
-    base.unpersist();
     long measured = rules.keySet().stream().map(k -> k.substring(k.indexOf('/') + 1)).distinct().count();
     stage.done(Progress.count(count) + " partner and couple outcomes on " + measured + " scores");
     return count;
+  }
+
+  /**
+   * The SD of each score at intake across units of one level, for the scores some unit has an
+   * intake value of. Read from the intake rows, not from the wide rows, so that those are computed
+   * once and not cached: ingest leaves one intake row per partner and couple, each its unit's value.
+   */
+  private static Map<String, Double> intakeSd(Dataset<Row> df, List<Subscale> scores, String suffix) {
+    List<Column> aggregates = new ArrayList<>();
+    for (Subscale s : scores) {
+      aggregates.add(count(col(s.column() + suffix)));
+      aggregates.add(stddev_samp(col(s.column() + suffix)));
+    }
+    Row r = df.filter(col("timepoint").equalTo(Timepoint.INTAKE.code()))
+        .agg(aggregates.get(0), rest(aggregates)).first();
+    Map<String, Double> out = new HashMap<>();
+    for (int i = 0; i < scores.size(); i++) {
+      if (r.getLong(2 * i) > 0) {
+        out.put(scores.get(i).column(), r.isNullAt(2 * i + 1) ? Double.NaN : r.getDouble(2 * i + 1));
+      }
+    }
+    return out;
+  }
+
+  private Rule rule(String score, double sd, List<Subscale> scores, Map<String, Double> sampleAlpha) {
+    Subscale s = scores.stream().filter(x -> x.column().equals(score)).findFirst().orElseThrow();
+    double reliability = reliability(s, sampleAlpha);
+    Double cutoff = cutoff(s);
+    Cutoff side = cutoff == null ? null : new Cutoff(cutoff,
+        s.cutoff() == null ? Cutoff.Side.BELOW : s.cutoff().distressed(), "", true);
+    return new Rule(reliability, cutoff, new ReliableChange(sd, reliability, side));
   }
 
   /**
