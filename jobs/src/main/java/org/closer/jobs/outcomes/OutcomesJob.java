@@ -58,10 +58,10 @@ public final class OutcomesJob {
     Dataset<Row> partnerScores = ctx.outputs().read(ctx.spark(), SCORES);
     Dataset<Row> coupleScores = ctx.outputs().read(ctx.spark(), COUPLE_SCORES);
     Map<String, Rule> rules = new HashMap<>();
-    intakeSd(partnerScores, scores, "").forEach((score, sd) ->
-        rules.put(INDIVIDUAL + "/" + score, rule(score, sd, scores, sampleAlpha)));
-    intakeSd(coupleScores, scores, "_mean").forEach((score, sd) ->
-        rules.put(COUPLE + "/" + score, rule(score, sd, scores, sampleAlpha)));
+    intakeSd(partnerScores, scores, "").forEach((s, sd) ->
+        rules.put(INDIVIDUAL + "/" + s.column(), rule(s, sd, sampleAlpha)));
+    intakeSd(coupleScores, scores, "_mean").forEach((s, sd) ->
+        rules.put(COUPLE + "/" + s.column(), rule(s, sd, sampleAlpha)));
     Dataset<Row> base = wide(partnerScores, scores, "", INDIVIDUAL)
         .unionByName(wide(coupleScores, scores, "_mean", COUPLE)).filter(col("intake").isNotNull());
     Dataset<Row> outcomes = base.map((MapFunction<Row, Row>) r -> {
@@ -94,7 +94,7 @@ public final class OutcomesJob {
    * intake value of. Read from the intake rows, not from the wide rows, so that those are computed
    * once and not cached: ingest leaves one intake row per partner and couple, each its unit's value.
    */
-  private static Map<String, Double> intakeSd(Dataset<Row> df, List<Subscale> scores, String suffix) {
+  private static Map<Subscale, Double> intakeSd(Dataset<Row> df, List<Subscale> scores, String suffix) {
     List<Column> aggregates = new ArrayList<>();
     for (Subscale s : scores) {
       aggregates.add(count(col(s.column() + suffix)));
@@ -102,17 +102,16 @@ public final class OutcomesJob {
     }
     Row r = df.filter(col("timepoint").equalTo(Timepoint.INTAKE.code()))
         .agg(aggregates.get(0), rest(aggregates)).first();
-    Map<String, Double> out = new HashMap<>();
+    Map<Subscale, Double> out = new HashMap<>();
     for (int i = 0; i < scores.size(); i++) {
       if (r.getLong(2 * i) > 0) {
-        out.put(scores.get(i).column(), r.isNullAt(2 * i + 1) ? Double.NaN : r.getDouble(2 * i + 1));
+        out.put(scores.get(i), r.isNullAt(2 * i + 1) ? Double.NaN : r.getDouble(2 * i + 1));
       }
     }
     return out;
   }
 
-  private Rule rule(String score, double sd, List<Subscale> scores, Map<String, Double> sampleAlpha) {
-    Subscale s = scores.stream().filter(x -> x.column().equals(score)).findFirst().orElseThrow();
+  private Rule rule(Subscale s, double sd, Map<String, Double> sampleAlpha) {
     double reliability = reliability(s, sampleAlpha);
     Double cutoff = cutoff(s);
     Cutoff side = cutoff == null ? null : new Cutoff(cutoff,

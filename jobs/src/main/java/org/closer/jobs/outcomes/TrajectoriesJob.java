@@ -43,8 +43,9 @@ public final class TrajectoriesJob {
     Dataset<Row> couples = points(ctx.outputs().read(spark, COUPLE_SCORES), scores, "_mean", OutcomesJob.COUPLE);
     // Couple first: Spark's sort compares a key's first bytes before the whole rows. The values
     // close the order, should a unit ever hold one session twice.
-    List<String> order = new ArrayList<>(List.of("couple", "clinic", "level", "partner", "modality", "method",
-        "session_minutes", "therapist", "session"));
+    List<String> order = new ArrayList<>(List.of("couple"));
+    UnitSlopes.UNIT.stream().filter(c -> !c.equals("couple")).forEach(order::add);
+    order.add("session");
     order.addAll(scores);
     Dataset<Row> slopes = partners.unionByName(couples)
         .repartition(SparkSessions.shufflePartitions(spark), col("clinic"), col("couple"))
@@ -55,12 +56,17 @@ public final class TrajectoriesJob {
     return count;
   }
 
-  /** (unit, session, one value per score) for every session survey. */
+  /** (the {@link UnitSlopes#UNIT} columns, session, one value per score) for every session survey. */
   private static Dataset<Row> points(Dataset<Row> df, List<String> scores, String suffix, String level) {
-    List<Column> columns = new ArrayList<>(List.of(lit(level).as("level"), col("clinic"), col("couple"),
-        level.equals(OutcomesJob.INDIVIDUAL) ? col("partner") : lit(null).cast("string").as("partner"),
-        col("modality"), col("method"), col("session_minutes"), col("therapist"),
-        col("session").cast("double").as("session")));
+    List<Column> columns = new ArrayList<>();
+    for (String c : UnitSlopes.UNIT) {
+      columns.add(switch (c) {
+        case "level" -> lit(level).as(c);
+        case "partner" -> level.equals(OutcomesJob.INDIVIDUAL) ? col(c) : lit(null).cast("string").as(c);
+        default -> col(c);
+      });
+    }
+    columns.add(col("session").cast("double").as("session"));
     scores.forEach(s -> columns.add(col(s + suffix).as(s)));
     return df.filter(col("timepoint").equalTo("session")).select(columns.toArray(Column[]::new));
   }

@@ -153,8 +153,8 @@ public final class ReportJob {
 
   private static List<StudyFacts.ClinicCount> clinics(Dataset<Row> coupleCells) {
     List<StudyFacts.ClinicCount> out = new ArrayList<>();
-    for (Row r : coupleCells.groupBy("clinic").agg(sum(col("responses")), countDistinct(col("couple"))).orderBy("clinic")
-        .collectAsList()) {
+    for (Row r : coupleCells.groupBy("clinic").agg(sum(col("responses")), countDistinct(col("couple")))
+        .orderBy("clinic").collectAsList()) {
       out.add(new StudyFacts.ClinicCount(r.getString(0), r.getLong(1), r.getLong(2)));
     }
     return out;
