@@ -321,6 +321,35 @@ class SampleStudyTest {
     assertEquals(0, after.exceptAll(before).count());
   }
 
+  /**
+   * A file Hadoop reads in many splits gives the same rows, each under the line number it has in
+   * the file: the lines are numbered from each split's first line, counted for all files at once.
+   */
+  @Test
+  void lineNumbersDoNotDependOnHowAFileIsSplit() throws IOException {
+    Path split = Files.createTempDirectory("closer-splits");
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    String key = "mapreduce.input.fileinputformat.split.maxsize";
+    String before = hadoop.get(key);
+    hadoop.set(key, "16384"); // the sample's clinic files are 130-150 kB: about nine splits each
+    try {
+      assertEquals(0, Closer.execute("ingest", "--input", STUDY.toString(), "--out", split.toString()));
+    } finally {
+      if (before == null) {
+        hadoop.unset(key);
+      } else {
+        hadoop.set(key, before);
+      }
+    }
+    for (String dataset : List.of("responses", "quarantine")) {
+      Dataset<Row> whole = spark.read().parquet(out.resolve(dataset).toString());
+      Dataset<Row> inSplits = spark.read().parquet(split.resolve(dataset).toString());
+      assertTrue(whole.count() > 10, dataset);
+      assertEquals(0, whole.exceptAll(inSplits).count(), dataset);
+      assertEquals(0, inSplits.exceptAll(whole).count(), dataset);
+    }
+  }
+
   private static String surveyKey(Row r) {
     return r.getAs("couple") + "/" + r.getAs("partner") + "/" + r.getAs("timepoint") + "/" + r.getAs("session");
   }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -85,6 +84,16 @@ public final class IngestJob {
     long approxRows() {
       return bytes / (layout().width() + 40L);
     }
+
+    /**
+     * Template files are split by Hadoop into lines, so a large file is read by many tasks; survey
+     * tools' exports (records spanning lines) and names Hadoop would read as several paths or a
+     * pattern are read whole by one task each.
+     */
+    boolean splitByLines() {
+      return header.format() != ExportFormat.PARQUET && !header.format().multiLine()
+          && !path.getName().matches(".*[,{}\\[\\]*?\\\\].*");
+    }
   }
 
   public IngestSummary run() {
@@ -97,13 +106,17 @@ public final class IngestJob {
 
     JavaRDD<InternalRow> parsed = jsc.emptyRDD();
     HadoopConf conf = HadoopConf.of(jsc.hadoopConfiguration());
+    List<Input> byLines = inputs.stream().filter(Input::splitByLines).toList();
+    LineSplits splits = LineSplits.read(jsc, conf, byLines.stream().map(Input::path).toList());
     for (Input in : inputs) {
       // Parquet from the clinic-side check arrives pseudonymised with the study's key (checked above).
       Pseudonymizer codes = in.header().format() == ExportFormat.PARQUET ? Pseudonymizer.alreadyApplied() : pseudonymizer;
       RowValidator validator = in.layout().kind() == ColumnLayout.FileKind.ROSTER
           ? RowValidator.of(new RosterValidator(in.name(), in.layout(), codes))
           : RowValidator.of(new SurveyValidator(in.name(), in.layout(), ctx.catalog(), codes));
-      parsed = parsed.union(parse(jsc, conf, in, validator));
+      int split = byLines.indexOf(in);
+      parsed = parsed.union(split >= 0 ? parseLines(in, splits.lines(split), splits.firstLines(split), validator)
+          : parseWhole(jsc, conf, in, validator));
     }
     // One shuffle brings each couple's rows together, sorted, for the cross-row checks of core. Its
     // result is taken as an RDD so that both writes below read the same shuffle files: the rows are
@@ -238,46 +251,44 @@ public final class IngestJob {
     return ExportMapping.NONE;
   }
 
-  /**
-   * Template files are split by Hadoop into lines, so a large file is read by many tasks; survey
-   * tools' exports (records spanning lines) and names Hadoop would read as several paths or a
-   * pattern are read whole by one task each.
-   */
-  private static JavaRDD<InternalRow> parse(JavaSparkContext jsc, HadoopConf conf, Input in, RowValidator validator) {
+  /** A survey tool's export or a clinic-side Parquet file, read whole by one task. */
+  private static JavaRDD<InternalRow> parseWhole(JavaSparkContext jsc, HadoopConf conf, Input in, RowValidator validator) {
     ExportHeader header = in.header();
+    String path = in.path().toString();
     if (header.format() == ExportFormat.PARQUET) {
       List<String> columns = List.of(header.layout().translation().names());
-      return jsc.parallelize(List.of(in.path().toString()), 1).flatMap(p -> new RecordIterator<InternalRow>(
+      return jsc.parallelize(List.of(path), 1).flatMap(p -> new RecordIterator<InternalRow>(
           ParquetExport.records(header.file(), HadoopInputFile.fromPath(new Path(p), conf.get()), columns), null,
           r -> validator.validate(r.line(), r.fields())));
     }
-    if (header.format().multiLine() || in.path().getName().matches(".*[,{}\\[\\]*?\\\\].*")) {
-      String path = in.path().toString();
-      return jsc.parallelize(List.of(path), 1).flatMap(p -> {
-        Path file = new Path(p);
-        InputStream stream = file.getFileSystem(conf.get()).open(file);
-        return new RecordIterator<InternalRow>(header.records(stream), stream,
-            r -> validator.validate(r.line(), r.fields()));
+    return jsc.parallelize(List.of(path), 1).flatMap(p -> {
+      Path file = new Path(p);
+      InputStream stream = file.getFileSystem(conf.get()).open(file);
+      return new RecordIterator<InternalRow>(header.records(stream), stream,
+          r -> validator.validate(r.line(), r.fields()));
+    });
+  }
+
+  /**
+   * A template file's lines, numbered from each split's first line: the header and the lines above
+   * it, and blank lines, are skipped; each line is decoded and checked after it is numbered.
+   */
+  private static JavaRDD<InternalRow> parseLines(Input in, JavaRDD<Text> lines, long[] firstLines,
+      RowValidator validator) {
+    long headerIndex = in.header().headerLine() - 1;
+    CsvDialect dialect = in.header().dialect();
+    return lines.mapPartitionsWithIndex((split, it) -> {
+      CsvLines csv = new CsvLines(dialect.delimiter());
+      long[] index = {firstLines[split]};
+      return new MappedIterator<>(it, text -> {
+        long at = index[0]++;
+        if (at <= headerIndex) {
+          return null;
+        }
+        String line = dialect.decode(text.getBytes(), text.getLength());
+        return CsvLines.isBlank(line) ? null : validator.validate(at + 1, csv.split(line));
       });
-    }
-    long headerIndex = header.headerLine() - 1;
-    CsvDialect dialect = header.dialect();
-    org.apache.hadoop.mapreduce.Job job = conf.job(in.path());
-    // zipWithIndex numbers the lines: it first counts each split's lines in a job of its own, so
-    // that count runs on the raw lines, before they are decoded and checked.
-    return jsc.newAPIHadoopRDD(job.getConfiguration(), org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class,
-            LongWritable.class, Text.class)
-        .values()
-        .zipWithIndex()
-        .filter(t -> t._2() > headerIndex)
-        .mapPartitions(it -> {
-          CsvLines csv = new CsvLines(dialect.delimiter());
-          return new MappedIterator<>(it, t -> {
-            String line = dialect.decode(t._1().getBytes(), t._1().getLength());
-            return CsvLines.isBlank(line) ? null : validator.validate(t._2() + 1, csv.split(line));
-          });
-        })
-        .filter(java.util.Objects::nonNull);
+    }, true).filter(java.util.Objects::nonNull);
   }
 
   private static Map<String, Long> countsByFile(Dataset<Row> dataset) {
