@@ -16,7 +16,10 @@ final class Codes {
 
   /** An enum's values by their squeezed names: built once, so a field is squeezed and looked up, not compared with every name. */
   static final class Lookup<E extends Enum<E>> {
+    private static final int SPELLINGS = 256;
     private final Map<String, E> byName = new HashMap<>();
+    /** Spellings met before, as given: a study spells each value a few ways, in every row. Shared by tasks. */
+    private final Map<String, E> spelled = new java.util.concurrent.ConcurrentHashMap<>();
     private final String allowed;
 
     Lookup(E[] values) {
@@ -27,7 +30,18 @@ final class Codes {
     }
 
     Optional<E> parse(String value) {
-      return value == null ? Optional.empty() : Optional.ofNullable(byName.get(squeeze(value)));
+      if (value == null) {
+        return Optional.empty();
+      }
+      E known = spelled.get(value);
+      if (known != null) {
+        return Optional.of(known);
+      }
+      E e = byName.get(squeeze(value));
+      if (e != null && spelled.size() < SPELLINGS) {
+        spelled.put(value, e);
+      }
+      return Optional.ofNullable(e);
     }
 
     /** The values in lower case, for a message. */

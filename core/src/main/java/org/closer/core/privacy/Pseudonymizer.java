@@ -30,6 +30,7 @@ public final class Pseudonymizer implements Serializable {
   /** Null for rows that arrive pseudonymised already (Parquet from the clinic-side check). */
   private final PseudonymKey key;
   private transient Mac mac;
+  private transient Recent recent;
 
   public Pseudonymizer(PseudonymKey key) {
     this.key = key;
@@ -59,8 +60,35 @@ public final class Pseudonymizer implements Serializable {
       return PSEUDONYM.matcher(c).matches() ? c : null;
     }
     String input = kind.name() + SEPARATOR + clinic + SEPARATOR + code.trim();
+    if (recent == null) {
+      recent = new Recent();
+    }
+    String known = recent.get(input);
+    if (known != null) {
+      return known;
+    }
     byte[] digest = mac().doFinal(input.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
+    String pseudonym = HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
+    recent.put(input, pseudonym);
+    return pseudonym;
+  }
+
+  /**
+   * The pseudonyms of the codes seen last: a couple's code comes back in each of its twenty-odd
+   * rows, and a lookup costs a fraction of the keyed hash. Bounded, and never serialised.
+   */
+  private static final class Recent extends java.util.LinkedHashMap<String, String> {
+    private static final long serialVersionUID = 1L;
+    private static final int SIZE = 4096;
+
+    Recent() {
+      super(2 * SIZE, 0.75f, true);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+      return size() > SIZE;
+    }
   }
 
   private Mac mac() {

@@ -27,6 +27,21 @@ class PseudonymizerTest {
     assertEquals(pseudonym, p.pseudonym(Pseudonymizer.Kind.COUPLE, "north", " Smith-07 "));
   }
 
+  /** The codes seen last are remembered: a code met again, among thousands of others, gets the same pseudonym. */
+  @Test
+  void aRememberedPseudonymIsTheOneTheKeyGives() {
+    Pseudonymizer remembering = new Pseudonymizer(PseudonymKey.demo());
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 6000; i += 7) {
+        Pseudonymizer.Kind kind = i % 2 == 0 ? Pseudonymizer.Kind.COUPLE : Pseudonymizer.Kind.THERAPIST;
+        String clinic = i % 3 == 0 ? "north" : "south";
+        String code = "c-" + (i % 5000);
+        assertEquals(new Pseudonymizer(PseudonymKey.demo()).pseudonym(kind, clinic, code),
+            remembering.pseudonym(kind, clinic, code), kind + " " + clinic + " " + code);
+      }
+    }
+  }
+
   @Test
   void clinicAndKindArePartOfTheInput() {
     Pseudonymizer p = new Pseudonymizer(PseudonymKey.demo());

@@ -2,6 +2,7 @@ package org.closer.core.ingest.export;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -136,8 +137,10 @@ public final class Translation implements Serializable {
             ? ValueRule.Kind.EVENT : ValueRule.Kind.PLAIN, missing, targets.recodes(mapping.recodes(), names.get(i)), events);
       }
     }
+    boolean keepsRows = appended.isEmpty() && roles.stream().allMatch(r -> r == SourceColumn.Role.DATA)
+        && Arrays.stream(rules).allMatch(r -> r == null || r.keepsValues());
     return new Translation(format, width, names.toArray(String[]::new), roles.toArray(SourceColumn.Role[]::new),
-        rules, appended.toArray(Derived[]::new));
+        keepsRows ? null : rules, appended.toArray(Derived[]::new));
   }
 
   private static ValueRule rule(ValueRule.Kind kind, Set<String> missing, Map<String, String> recode,

@@ -50,15 +50,23 @@ final class ValueRule implements Serializable {
     this.events = Map.copyOf(events);
   }
 
+  /**
+   * Whether the rule leaves every value as it is, but for surrounding spaces (which every reader of
+   * the fields trims): the template's own columns, read without one.
+   */
+  boolean keepsValues() {
+    return kind == Kind.PLAIN && missing.isEmpty() && recode.isEmpty();
+  }
+
   String apply(String value) {
     if (value == null) {
       return null;
     }
     String t = value.trim();
-    if (t.isEmpty() || missing.contains(t)) {
+    if (t.isEmpty() || !missing.isEmpty() && missing.contains(t)) {
       return "";
     }
-    String recoded = recode.get(t.toLowerCase(Locale.ROOT));
+    String recoded = recode.isEmpty() ? null : recode.get(t.toLowerCase(Locale.ROOT));
     if (recoded != null) {
       t = recoded;
     }
