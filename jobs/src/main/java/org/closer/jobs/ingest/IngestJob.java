@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -106,17 +105,16 @@ public final class IngestJob {
 
     JavaRDD<InternalRow> parsed = jsc.emptyRDD();
     HadoopConf conf = HadoopConf.of(jsc.hadoopConfiguration());
-    List<Input> byLines = inputs.stream().filter(Input::splitByLines).toList();
-    LineSplits splits = LineSplits.read(jsc, conf, byLines.stream().map(Input::path).toList());
+    Map<Path, LineSplits> byLines = LineSplits.of(jsc, conf,
+        inputs.stream().filter(Input::splitByLines).map(Input::path).toList());
     for (Input in : inputs) {
       // Parquet from the clinic-side check arrives pseudonymised with the study's key (checked above).
       Pseudonymizer codes = in.header().format() == ExportFormat.PARQUET ? Pseudonymizer.alreadyApplied() : pseudonymizer;
       RowValidator validator = in.layout().kind() == ColumnLayout.FileKind.ROSTER
           ? RowValidator.of(new RosterValidator(in.name(), in.layout(), codes))
           : RowValidator.of(new SurveyValidator(in.name(), in.layout(), ctx.catalog(), codes));
-      int split = byLines.indexOf(in);
-      parsed = parsed.union(split >= 0 ? parseLines(in, splits.lines(split), splits.firstLines(split), validator)
-          : parseWhole(jsc, conf, in, validator));
+      LineSplits splits = byLines.get(in.path());
+      parsed = parsed.union(splits != null ? parseLines(in, splits, validator) : parseWhole(jsc, conf, in, validator));
     }
     // One shuffle brings each couple's rows together, sorted, for the cross-row checks of core. Its
     // result is taken as an RDD so that both writes below read the same shuffle files: the rows are
@@ -273,11 +271,11 @@ public final class IngestJob {
    * A template file's lines, numbered from each split's first line: the header and the lines above
    * it, and blank lines, are skipped; each line is decoded and checked after it is numbered.
    */
-  private static JavaRDD<InternalRow> parseLines(Input in, JavaRDD<Text> lines, long[] firstLines,
-      RowValidator validator) {
+  private static JavaRDD<InternalRow> parseLines(Input in, LineSplits splits, RowValidator validator) {
     long headerIndex = in.header().headerLine() - 1;
     CsvDialect dialect = in.header().dialect();
-    return lines.mapPartitionsWithIndex((split, it) -> {
+    long[] firstLines = splits.firstLines();
+    return splits.lines().mapPartitionsWithIndex((split, it) -> {
       CsvLines csv = new CsvLines(dialect.delimiter());
       long[] index = {firstLines[split]};
       return new MappedIterator<>(it, text -> {

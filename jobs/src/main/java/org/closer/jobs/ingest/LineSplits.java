@@ -1,8 +1,9 @@
 package org.closer.jobs.ingest;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -12,38 +13,36 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.closer.jobs.HadoopConf;
 
 /**
- * Text files split by Hadoop into lines, and the number of each split's first line in its file.
- * The splits of all files are counted in one job: a job per file (as {@code zipWithIndex} would run)
- * cost about 0.15 s each in scheduling alone.
+ * A text file split by Hadoop into lines, and the number, in the file, of each split's first line
+ * (0-based). Hadoop reuses one {@link Text} for every line of a split.
  */
-final class LineSplits {
-  private final List<JavaRDD<Text>> lines = new ArrayList<>();
-  private final List<long[]> firstLines = new ArrayList<>();
-
-  private LineSplits() {}
-
-  static LineSplits read(JavaSparkContext jsc, HadoopConf conf, List<Path> files) {
-    LineSplits out = new LineSplits();
-    for (Path file : files) {
-      out.lines.add(jsc.newAPIHadoopRDD(conf.job(file).getConfiguration(), TextInputFormat.class, LongWritable.class,
-          Text.class).values());
-    }
+record LineSplits(JavaRDD<Text> lines, long[] firstLines) {
+  /**
+   * The files' splits, all counted in one job: a job per file (as {@code zipWithIndex} runs) cost
+   * about 0.2 s each in scheduling alone.
+   */
+  static Map<Path, LineSplits> of(JavaSparkContext jsc, HadoopConf conf, List<Path> files) {
+    Map<Path, LineSplits> out = new HashMap<>();
     if (files.isEmpty()) {
       return out;
     }
-    // One count per split, in the union's order: the files' splits one after another.
     @SuppressWarnings("unchecked")
-    JavaRDD<Text>[] all = out.lines.toArray(new JavaRDD[0]);
-    List<Long> counts = jsc.union(all).mapPartitions(LineSplits::count).collect();
+    JavaRDD<Text>[] lines = new JavaRDD[files.size()];
+    for (int f = 0; f < lines.length; f++) {
+      lines[f] = jsc.newAPIHadoopRDD(conf.job(files.get(f)).getConfiguration(), TextInputFormat.class,
+          LongWritable.class, Text.class).values();
+    }
+    // One count per split, in the union's order: the files' splits one after another.
+    List<Long> counts = jsc.union(lines).mapPartitions(LineSplits::count).collect();
     int at = 0;
-    for (JavaRDD<Text> file : out.lines) {
-      long[] first = new long[file.getNumPartitions()];
+    for (int f = 0; f < lines.length; f++) {
+      long[] first = new long[lines[f].getNumPartitions()];
       long line = 0;
       for (int p = 0; p < first.length; p++) {
         first[p] = line;
         line += counts.get(at++);
       }
-      out.firstLines.add(first);
+      out.put(files.get(f), new LineSplits(lines[f], first));
     }
     return out;
   }
@@ -54,15 +53,5 @@ final class LineSplits {
       n++;
     }
     return List.of(n).iterator();
-  }
-
-  /** The i-th file's lines; Hadoop reuses one {@link Text} for every line of a split. */
-  JavaRDD<Text> lines(int i) {
-    return lines.get(i);
-  }
-
-  /** The 0-based number, in the i-th file, of each of its splits' first line. */
-  long[] firstLines(int i) {
-    return firstLines.get(i);
   }
 }
