@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,6 +53,8 @@ import org.closer.jobs.outcomes.OutcomesJob;
 public final class ComparisonsJob {
   public static final String CSV = "report/tables/comparisons.csv";
   private static final String SEP = "\u0000";
+  /** The design factors comparisons are made on: the observations' columns of the same names. */
+  private static final List<String> FACTORS = List.of("modality", "method", "session_minutes");
 
   private final RunContext ctx;
 
@@ -66,8 +69,9 @@ public final class ComparisonsJob {
     Dataset<Row> observations = observations();
     Map<String, GroupSummary> groups = groups(observations);
     List<ComparisonPlan> plans = ComparisonPlan.of(ctx.study(), levels(groups.keySet()));
+    List<String> cells = cells(plans);
     Map<String, ClusteredGroup> clusters = clusters(observations);
-    Map<String, double[]> ranks = ranks(observations, plans);
+    Map<String, double[]> ranks = ranks(observations, plans, cells);
 
     Map<String, List<ComparisonResult>> byFamily = new LinkedHashMap<>();
     for (ComparisonPlan plan : plans) {
@@ -111,6 +115,19 @@ public final class ComparisonsJob {
     return changes.unionByName(slopes);
   }
 
+  /** "factor SEP level" of each group some comparison has on one side: the design cells compared. */
+  private static List<String> cells(List<ComparisonPlan> plans) {
+    List<String> cells = new ArrayList<>();
+    for (ComparisonPlan p : plans) {
+      for (String cell : List.of(p.factor() + SEP + p.groupA(), p.factor() + SEP + p.groupB())) {
+        if (!cells.contains(cell)) {
+          cells.add(cell);
+        }
+      }
+    }
+    return cells;
+  }
+
   /** The levels each factor has in the data, from the group keys "factor SEP level SEP ...". */
   private static Map<String, List<String>> levels(Set<String> groupKeys) {
     Map<String, List<String>> levels = new HashMap<>();
@@ -124,51 +141,58 @@ public final class ComparisonsJob {
     return levels;
   }
 
-  /** Each observation once per design factor, with its level there; observations without a level are left out. */
-  private static Dataset<Row> byFactor(Dataset<Row> observations, String... columns) {
-    List<String> projection = new ArrayList<>(List.of(columns));
-    projection.add("stack(3, 'modality', modality, 'method', method, 'session_minutes', session_minutes)"
-        + " as (factor, flevel)");
-    return observations.selectExpr(projection.toArray(String[]::new)).filter(col("flevel").isNotNull());
-  }
-
   /**
    * Per factor, level, outcome and unit level (the group a comparison's side is): n, mean and
    * variance of the outcome; n, means, variances and covariance of (intake, closing) where both
-   * exist; recovered-or-improved counts. One aggregation for every comparison, as each pair of a
-   * factor's levels reads two of these groups. Spark's aggregates merge partitions with
-   * numerically stable updates; core takes them as they are.
+   * exist; recovered-or-improved counts. Spark aggregates once per design cell (every factor's
+   * level at once: a few hundred rows), with numerically stable updates; the driver merges the
+   * cells of each factor level with core's combine. Stacking the rows once per factor before the
+   * aggregation made Spark read three times the rows (at 5M survey rows, 11 s of CPU).
    */
   private static Map<String, GroupSummary> groups(Dataset<Row> observations) {
     Column both = col("intake").isNotNull().and(col("closing").isNotNull());
     Column intake = when(both, col("intake"));
     Column closing = when(both, col("closing"));
-    Dataset<Row> aggregates = byFactor(observations, "outcome", "level", "value", "intake", "closing", "success")
-        .groupBy("factor", "flevel", "outcome", "level").agg(
-            count(col("value")), avg(col("value")), var_samp(col("value")),
-            count(intake), avg(intake), avg(closing), var_samp(intake), var_samp(closing), covar_samp(intake, closing),
-            count(col("success")), sum(when(col("success"), 1).otherwise(0)));
+    List<Column> cell = new ArrayList<>();
+    FACTORS.forEach(f -> cell.add(col(f)));
+    cell.add(col("outcome"));
+    cell.add(col("level"));
+    Dataset<Row> aggregates = observations.groupBy(cell.toArray(Column[]::new)).agg(
+        count(col("value")), avg(col("value")), var_samp(col("value")),
+        count(intake), avg(intake), avg(closing), var_samp(intake), var_samp(closing), covar_samp(intake, closing),
+        count(col("success")), sum(when(col("success"), 1).otherwise(0)));
+    int first = cell.size();
     Map<String, GroupSummary> out = new HashMap<>();
     for (Row r : aggregates.collectAsList()) {
-      long n = r.getLong(4);
-      long pairs = r.getLong(7);
-      double cov = number(r, 12);
-      GroupSummary g = GroupSummary.of(Moments.of(n, number(r, 5), number(r, 6)),
-          Comoments.of(pairs, new double[] {number(r, 8), number(r, 9)},
-              new double[][] {{number(r, 10), cov}, {cov, number(r, 11)}}),
-          r.getLong(14), r.getLong(13));
-      out.put(key(r, "factor", "flevel", "outcome", "level"), g);
+      long pairs = r.getLong(first + 3);
+      double cov = number(r, first + 8);
+      GroupSummary g = GroupSummary.of(Moments.of(r.getLong(first), number(r, first + 1), number(r, first + 2)),
+          Comoments.of(pairs, new double[] {number(r, first + 4), number(r, first + 5)},
+              new double[][] {{number(r, first + 6), cov}, {cov, number(r, first + 7)}}),
+          r.getLong(first + 10), r.getLong(first + 9));
+      for (String factor : FACTORS) {
+        String flevel = r.getAs(factor);
+        if (flevel != null) {
+          String key = factor + SEP + flevel + SEP + r.getAs("outcome") + SEP + r.getAs("level");
+          out.computeIfAbsent(key, k -> GroupSummary.create()).combine(g);
+        }
+      }
     }
     return out;
   }
 
   /**
    * Per factor, level and outcome at individual level: the couples' sizes, sums and within-couple
-   * squares. A couple is the clinic and couple code within one factor level.
+   * squares. A couple is the clinic and couple code within one factor level, so each row is
+   * grouped once per factor. (Summing each couple's rows once, per design cell with conditional
+   * aggregates, took as long: 42 aggregation buffers per couple instead of 3.)
    */
   private static Map<String, ClusteredGroup> clusters(Dataset<Row> observations) {
-    Dataset<Row> perCouple = byFactor(observations.filter(col("level").equalTo(OutcomesJob.INDIVIDUAL)),
-            "outcome", "clinic", "couple", "value")
+    List<String> projection = new ArrayList<>(List.of("outcome", "clinic", "couple", "value"));
+    projection.add(FACTORS.stream().map(f -> "'" + f + "', " + f)
+        .collect(Collectors.joining(", ", "stack(" + FACTORS.size() + ", ", ") as (factor, flevel)")));
+    Dataset<Row> perCouple = observations.filter(col("level").equalTo(OutcomesJob.INDIVIDUAL))
+        .selectExpr(projection.toArray(String[]::new)).filter(col("flevel").isNotNull())
         .groupBy("factor", "flevel", "outcome", "clinic", "couple")
         .agg(count(col("value")).cast("double").as("n"), sum(col("value")).as("s"), var_samp(col("value")).as("v"))
         .withColumn("w", coalesce(col("v").multiply(col("n").minus(1)), lit(0.0)))
@@ -200,35 +224,27 @@ public final class ComparisonsJob {
 
   /**
    * Group a's mid-rank sum and the tie term per comparison, outcome and level. One histogram of the
-   * values per factor, outcome and level, with a count per factor level a comparison uses; each
-   * (factor, outcome, level) sorted within one partition and walked once by {@link RankSums}. Every
-   * pair of a factor's levels is read off the same walk, instead of sorting a copy of the
-   * observations for each comparison, or keeping a running sum per design cell in a Spark window.
+   * values per outcome and level, with a count per factor level a comparison uses; each (outcome,
+   * level) sorted within one partition and walked once by {@link RankSums}. Every comparison is read
+   * off the same walk, instead of sorting a copy of the observations for each one. The counts are
+   * taken from the design columns as they are: stacking the observations once per factor first
+   * tripled the rows the histogram was built from.
    */
-  private static Map<String, double[]> ranks(Dataset<Row> observations, List<ComparisonPlan> plans) {
+  private static Map<String, double[]> ranks(Dataset<Row> observations, List<ComparisonPlan> plans,
+      List<String> cells) {
     if (plans.isEmpty()) {
       return Map.of();
-    }
-    List<String> cells = new ArrayList<>();
-    for (ComparisonPlan p : plans) {
-      for (String cell : List.of(p.factor() + SEP + p.groupA(), p.factor() + SEP + p.groupB())) {
-        if (!cells.contains(cell)) {
-          cells.add(cell);
-        }
-      }
     }
     List<Column> counts = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       String[] fl = cells.get(i).split(SEP);
-      counts.add(sum(when(col("factor").equalTo(fl[0]).and(col("flevel").equalTo(fl[1])), 1).otherwise(0)).as("c" + i));
+      counts.add(sum(when(col(fl[0]).equalTo(fl[1]), 1L).otherwise(0L)).as("c" + i));
     }
-    Dataset<Row> histogram = byFactor(observations, "outcome", "level", "value")
-        .groupBy("factor", "outcome", "level", "value")
+    Dataset<Row> histogram = observations.groupBy("outcome", "level", "value")
         .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new));
-    Column[] group = {col("factor"), col("outcome"), col("level")};
     Dataset<Row> sums = histogram
-        .repartition(SparkSessions.shufflePartitions(histogram.sparkSession()), group)
-        .sortWithinPartitions(col("factor"), col("outcome"), col("level"), col("value"))
+        .repartition(SparkSessions.shufflePartitions(histogram.sparkSession()), col("outcome"), col("level"))
+        .sortWithinPartitions(col("outcome"), col("level"), col("value"))
         .mapPartitions(new RankSums(plans, cells, SEP), Encoders.row(RankSums.SCHEMA));
     Map<String, double[]> out = new HashMap<>();
     for (Row r : sums.collectAsList()) {

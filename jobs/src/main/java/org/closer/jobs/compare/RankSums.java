@@ -13,11 +13,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Group a's mid-rank sum and the tie term of every comparison, from a histogram of the values
- * (factor, outcome, level, value, then one count per design cell) whose (factor, outcome, level)
- * groups each lie whole in one partition, sorted by value. One pass keeps the running count of
- * each cell below the current value: a value's mid-rank within groups a and b is the count of
- * both below it plus (ties + 1) / 2. Emits (outcome, level, plan, rank sum, tie term) per group
- * and plan of the group's factor: a few rows per partition, never the values.
+ * (outcome, level, value, then one count per design cell) whose (outcome, level) groups each lie
+ * whole in one partition, sorted by value. One pass keeps the running count of each cell below the
+ * current value: a value's mid-rank within groups a and b is the count of both below it plus
+ * (ties + 1) / 2. Emits (outcome, level, plan, rank sum, tie term) per group and plan: a few rows
+ * per partition, never the values.
  */
 final class RankSums implements MapPartitionsFunction<Row, Row> {
   static final StructType SCHEMA = new StructType()
@@ -27,10 +27,10 @@ final class RankSums implements MapPartitionsFunction<Row, Row> {
       .add("rank", DataTypes.DoubleType)
       .add("ties", DataTypes.DoubleType);
   private static final long serialVersionUID = 1L;
-  /** Where the histogram's cell counts start: after factor, outcome, level and value. */
-  private static final int FIRST_COUNT = 4;
+  /** Where the histogram's cell counts start: after outcome, level and value. */
+  private static final int FIRST_COUNT = 3;
 
-  private final String[] planFactors;
+  private final int plans;
   private final int[] cellA;
   private final int[] cellB;
   private final int cells;
@@ -42,12 +42,11 @@ final class RankSums implements MapPartitionsFunction<Row, Row> {
    */
   RankSums(List<ComparisonPlan> plans, List<String> cells, String sep) {
     this.cells = cells.size();
-    planFactors = new String[plans.size()];
+    this.plans = plans.size();
     cellA = new int[plans.size()];
     cellB = new int[plans.size()];
     for (int j = 0; j < plans.size(); j++) {
       ComparisonPlan p = plans.get(j);
-      planFactors[j] = p.factor();
       cellA[j] = cells.indexOf(p.factor() + sep + p.groupA());
       cellB[j] = cells.indexOf(p.factor() + sep + p.groupB());
     }
@@ -58,8 +57,8 @@ final class RankSums implements MapPartitionsFunction<Row, Row> {
     List<Row> out = new ArrayList<>();
     long[] below = new long[cells];
     long[] count = new long[cells];
-    double[] rank = new double[planFactors.length];
-    double[] ties = new double[planFactors.length];
+    double[] rank = new double[plans];
+    double[] ties = new double[plans];
     Row group = null;
     while (rows.hasNext()) {
       Row r = rows.next();
@@ -73,14 +72,11 @@ final class RankSums implements MapPartitionsFunction<Row, Row> {
       for (int i = 0; i < cells; i++) {
         count[i] = r.getLong(FIRST_COUNT + i);
       }
-      String factor = r.getString(0);
-      for (int j = 0; j < planFactors.length; j++) {
-        if (planFactors[j].equals(factor)) {
-          long a = count[cellA[j]];
-          double t = a + count[cellB[j]];
-          rank[j] += a * (below[cellA[j]] + below[cellB[j]] + (t + 1) / 2.0);
-          ties[j] += t * t * t - t;
-        }
+      for (int j = 0; j < plans; j++) {
+        long a = count[cellA[j]];
+        double t = a + count[cellB[j]];
+        rank[j] += a * (below[cellA[j]] + below[cellB[j]] + (t + 1) / 2.0);
+        ties[j] += t * t * t - t;
       }
       for (int i = 0; i < cells; i++) {
         below[i] += count[i];
@@ -91,18 +87,15 @@ final class RankSums implements MapPartitionsFunction<Row, Row> {
   }
 
   private static boolean sameGroup(Row a, Row b) {
-    return a.getString(0).equals(b.getString(0)) && a.getString(1).equals(b.getString(1))
-        && Objects.equals(a.getString(2), b.getString(2));
+    return a.getString(0).equals(b.getString(0)) && Objects.equals(a.getString(1), b.getString(1));
   }
 
   private void emit(Row group, double[] rank, double[] ties, List<Row> out) {
     if (group == null) {
       return;
     }
-    for (int j = 0; j < planFactors.length; j++) {
-      if (planFactors[j].equals(group.getString(0))) {
-        out.add(RowFactory.create(group.getString(1), group.getString(2), j, rank[j], ties[j]));
-      }
+    for (int j = 0; j < plans; j++) {
+      out.add(RowFactory.create(group.getString(0), group.getString(1), j, rank[j], ties[j]));
     }
   }
 }
