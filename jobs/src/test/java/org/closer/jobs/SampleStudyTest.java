@@ -35,6 +35,7 @@ import org.closer.core.ingest.CsvLines;
 import org.closer.core.instrument.InstrumentCatalog;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.score.Scorer;
+import org.closer.core.stats.Comoments;
 import org.closer.jobs.cli.Closer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,65 @@ class SampleStudyTest {
       }
       assertEquals(r.<String>getAs("modality"), s.getAs("modality"));
     }
+  }
+
+  /**
+   * Every psychometrics row against alpha and item-rest correlations computed here from the
+   * responses of its group with core's full covariance matrix: the job's item-and-total sums,
+   * gathered per design cell in the scorer's pass and merged per group, must give the same.
+   */
+  @Test
+  void psychometricsAreAlphaOfTheResponsesOfEachGroup() {
+    InstrumentCatalog catalog = InstrumentCatalog.builtIn();
+    List<Row> responses = spark.read().parquet(out.resolve("responses").toString()).collectAsList();
+    List<Row> written = spark.read().parquet(out.resolve("psychometrics").toString()).collectAsList();
+    assertFalse(written.isEmpty());
+    Map<String, Subscale> subscales = catalog.subscales().stream().collect(Collectors.toMap(Subscale::column, x -> x));
+    for (Row w : written) {
+      Subscale sub = subscales.get(w.<String>getAs("score"));
+      String factor = w.getAs("factor");
+      String level = w.getAs("level");
+      int k = sub.items().size();
+      Comoments m = Comoments.create(k);
+      for (Row r : responses) {
+        Object at = factor.equals("all") ? "all" : r.getAs(factor);
+        if (!r.getAs("timepoint").equals(w.getAs("timepoint")) || !String.valueOf(at).equals(level)) {
+          continue;
+        }
+        double[] x = new double[k];
+        for (int i = 0; i < k; i++) {
+          Object v = r.getAs(sub.items().get(i).id());
+          x[i] = v == null ? Double.NaN : sub.items().get(i).scored((Double) v);
+        }
+        m.accept(x);
+      }
+      assertEquals(m.n(), w.<Long>getAs("n"), sub.column() + " " + factor + " " + level);
+      if (m.n() < 3) {
+        continue;
+      }
+      double total = 0;
+      double diagonal = 0;
+      double[] row = new double[k];
+      for (int i = 0; i < k; i++) {
+        diagonal += m.covariance(i, i);
+        for (int j = 0; j < k; j++) {
+          total += m.covariance(i, j);
+          row[i] += m.covariance(i, j);
+        }
+      }
+      assertClose(k / (k - 1.0) * (1 - diagonal / total), w.getAs("alpha"));
+      int item = sub.items().stream().map(i -> i.id()).toList().indexOf(w.<String>getAs("item"));
+      double rest = (row[item] - m.covariance(item, item))
+          / Math.sqrt(m.covariance(item, item) * (total - 2 * row[item] + m.covariance(item, item)));
+      if (Double.isFinite(rest)) {
+        assertClose(rest, w.getAs("item_rest"));
+      }
+    }
+  }
+
+  private static void assertClose(double expected, Double actual) {
+    assertNotNull(actual);
+    assertEquals(expected, actual, 1e-10 * Math.max(1, Math.abs(expected)));
   }
 
   @Test

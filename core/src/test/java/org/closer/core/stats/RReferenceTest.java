@@ -175,8 +175,8 @@ class RReferenceTest {
 
   @Test
   void cronbachAlphaEqualsR() throws IOException {
-    Comoments first = Comoments.create(5);
-    Comoments second = Comoments.create(5);
+    ItemTotal first = ItemTotal.create(5);
+    ItemTotal second = ItemTotal.create(5);
     List<Map<String, String>> rows = csv("items.csv");
     for (int r = 0; r < rows.size(); r++) {
       double[] x = new double[5];

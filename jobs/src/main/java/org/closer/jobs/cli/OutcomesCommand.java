@@ -3,14 +3,13 @@ package org.closer.jobs.cli;
 import java.util.concurrent.Callable;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.outcomes.OutcomesJob;
-import org.closer.jobs.outcomes.PsychometricsJob;
 import org.closer.jobs.outcomes.TrajectoriesJob;
+import org.closer.jobs.score.Psychometrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "outcomes", mixinStandardHelpOptions = true,
-    description = "Reliability, change from intake with reliable change, and session slopes: writes psychometrics,"
-        + " outcomes and trajectories.")
+    description = "Change from intake with reliable change, and session slopes: writes outcomes and trajectories.")
 final class OutcomesCommand implements Callable<Integer> {
   @Mixin StudyOptions options;
 
@@ -23,9 +22,9 @@ final class OutcomesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Psychometrics first: the sample's intake alpha is the reliable change index's fallback reliability. */
+  /** The sample's intake alpha, written by score, is the reliable change index's fallback reliability. */
   static void outcomes(RunContext ctx) {
-    new OutcomesJob(ctx).run(new PsychometricsJob(ctx).run());
+    new OutcomesJob(ctx).run(Psychometrics.intakeAlpha(ctx));
     new TrajectoriesJob(ctx).run();
   }
 }

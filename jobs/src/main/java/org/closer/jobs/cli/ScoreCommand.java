@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Score the questionnaires of responses: writes scores and couple_scores.")
+    description = "Score the questionnaires of responses, with each subscale's reliability: writes scores,"
+        + " couple_scores and psychometrics.")
 final class ScoreCommand implements Callable<Integer> {
   @Mixin StudyOptions options;
 

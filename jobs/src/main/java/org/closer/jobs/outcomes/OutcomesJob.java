@@ -30,6 +30,7 @@ import org.closer.core.study.StudyConfig;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
+import org.closer.jobs.score.Psychometrics;
 
 /**
  * {@code scores} and {@code couple_scores} to {@code outcomes}: intake, closing and follow-up of
@@ -50,7 +51,7 @@ public final class OutcomesJob {
   private record Rule(double reliability, Double cutoff, ReliableChange change) implements java.io.Serializable {}
 
   /**
-   * @param sampleAlpha intake alpha per subscale column, from {@link PsychometricsJob}
+   * @param sampleAlpha intake alpha per subscale column, from the {@code psychometrics} that score writes
    */
   public long run(Map<String, Double> sampleAlpha) {
     Progress.Stage stage = ctx.progress().start("outcomes");
@@ -80,7 +81,7 @@ public final class OutcomesJob {
       return RowFactory.create(r.getAs("level"), r.getAs("clinic"), r.getAs("couple"), r.getAs("partner"),
           r.getAs("modality"), r.getAs("method"), r.getAs("session_minutes"), r.getAs("therapist"), r.getAs("score"),
           intake, closing, followup, change, followup == null ? null : followup - intake, rci, category,
-          PsychometricsJob.nullable(rule.reliability()), rule.cutoff(), r.getAs("sessions_attended"),
+          Psychometrics.nullable(rule.reliability()), rule.cutoff(), r.getAs("sessions_attended"),
           r.getAs("dropped_out"));
     }, Encoders.row(SparkSchemas.struct(ctx.schemas().schema(OUTCOMES))));
     long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().rows(SCORES));

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.closer.core.stats.Comoments;
 import org.closer.core.stats.Slope;
+import org.closer.jobs.score.Psychometrics;
 
 /**
  * One {@code trajectories} row per unit and score from that unit's session points. Input rows are
@@ -88,8 +89,8 @@ final class UnitSlopes implements MapPartitionsFunction<Row, Row> {
         }
         v[UNIT.size()] = scores.get(s);
         v[UNIT.size() + 1] = (int) slope.n();
-        v[UNIT.size() + 2] = PsychometricsJob.nullable(slope.slope());
-        v[UNIT.size() + 3] = PsychometricsJob.nullable(slope.se());
+        v[UNIT.size() + 2] = Psychometrics.nullable(slope.slope());
+        v[UNIT.size() + 3] = Psychometrics.nullable(slope.se());
         ready.add(RowFactory.create(v));
       }
     }

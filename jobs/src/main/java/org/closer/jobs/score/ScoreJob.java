@@ -28,7 +28,10 @@ import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
 
-/** {@code responses} to {@code scores} (per partner) and {@code couple_scores} (per couple). */
+/**
+ * {@code responses} to {@code scores} (per partner), {@code couple_scores} (per couple) and
+ * {@code psychometrics} (alpha of every subscale per timepoint and group).
+ */
 public final class ScoreJob {
   private final RunContext ctx;
 
@@ -51,16 +54,24 @@ public final class ScoreJob {
     for (int i = 0; i < keyTypes.length; i++) {
       keyTypes[i] = responses.schema().fields()[ScoreRows.LINEAGE + i].dataType();
     }
+    // Alpha's sums are gathered in the same pass; the scores' write is its only job.
+    ReliabilitySums reliability = ReliabilitySums.of(responses.schema(), ctx.catalog().subscales());
+    ctx.spark().sparkContext().register(reliability, "reliability sums");
     Dataset<Row> scores = CatalystRows.frame(ctx.spark(), CatalystRows.of(responses).mapPartitions(rows -> {
       ScoreRows out = new ScoreRows(scorer, love, keyTypes, itemCount);
-      return new MappedIterator<>(rows, out::score);
+      return new MappedIterator<>(rows, r -> {
+        reliability.add(r);
+        return out.score(r);
+      });
     }), scoresType);
     // One row per response, counted from the responses' footers.
     long scoreCount = ctx.outputs().write(SCORES, scores, ctx.outputs().rows(RESPONSES));
+    int reliabilities = Psychometrics.write(ctx, reliability.value());
     // Couple scores from the written partner scores: a few columns read back instead of scoring twice.
     long coupleCount = ctx.outputs().write(COUPLE_SCORES, coupleScores(ctx.outputs().read(ctx.spark(), SCORES)),
         scoreCount / 2);
-    stage.done(Progress.count(scoreCount) + " partner surveys, " + Progress.count(coupleCount) + " couple surveys scored");
+    stage.done(Progress.count(scoreCount) + " partner surveys, " + Progress.count(coupleCount)
+        + " couple surveys scored; " + Progress.count(reliabilities) + " subscale x timepoint x group reliabilities");
     return new Counts(scoreCount, coupleCount);
   }
 
