@@ -37,6 +37,7 @@ import org.closer.core.stats.ComparisonResult;
 import org.closer.core.stats.GroupSummary;
 import org.closer.core.stats.Moments;
 import org.closer.core.stats.PAdjust;
+import org.closer.core.study.StudyConfig;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
@@ -44,17 +45,18 @@ import org.closer.jobs.SparkSessions;
 import org.closer.jobs.outcomes.OutcomesJob;
 
 /**
- * {@code outcomes} and {@code trajectories} to {@code comparisons}. Spark computes, per design
- * factor, level, outcome and unit level, the sufficient statistics in one aggregation for all
- * comparisons (core's accumulators merged across partitions; per-couple sums for the clustering;
- * a histogram of the values, sorted and walked once); each comparison reads its two groups, and
- * core turns them into estimates. Nothing row-level reaches the driver.
+ * {@code outcomes} and {@code trajectories} to {@code comparisons}. Spark computes the sufficient
+ * statistics for all comparisons: per design cell, outcome and unit level in one aggregation,
+ * merged into each factor level with core's combine on the driver; per-couple sums for the
+ * clustering; a histogram of the values per outcome and level, sorted and walked once. Each
+ * comparison reads its two groups, and core turns them into estimates. Nothing row-level reaches
+ * the driver.
  */
 public final class ComparisonsJob {
   public static final String CSV = "report/tables/comparisons.csv";
   private static final String SEP = "\u0000";
   /** The design factors comparisons are made on: the observations' columns of the same names. */
-  private static final List<String> FACTORS = List.of("modality", "method", "session_minutes");
+  private static final List<String> FACTORS = StudyConfig.FACTORS;
 
   private final RunContext ctx;
 

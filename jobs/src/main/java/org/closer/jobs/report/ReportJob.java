@@ -19,32 +19,33 @@ import static org.closer.core.dataset.DatasetSchemas.Dataset.TRAJECTORIES;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.functions;
-import java.util.Comparator;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.closer.core.ingest.IngestSummary;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Partner;
 import org.closer.core.model.Timepoint;
+import org.closer.core.report.CellPolicy;
+import org.closer.core.report.CsvTables;
 import org.closer.core.report.HtmlRenderer;
 import org.closer.core.report.MarkdownRenderer;
 import org.closer.core.report.Report;
 import org.closer.core.report.StudyFacts;
 import org.closer.core.report.StudyReport;
 import org.closer.core.stats.Moments;
+import org.closer.core.study.StudyConfig;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
-import org.closer.core.report.CellPolicy;
-import org.closer.core.report.CsvTables;
 import org.closer.jobs.SparkSchemas;
 import org.closer.jobs.SparkSessions;
 import org.closer.jobs.compare.ComparisonRows;
@@ -175,7 +176,7 @@ public final class ReportJob {
   private List<StudyFacts.Descriptive> descriptives(Dataset<Row> scores) {
     List<Subscale> subscales = ctx.catalog().subscales();
     Dataset<Row> byCell = scores.withColumn("session_minutes", col("session_minutes").cast("string"));
-    List<String> factors = List.of("modality", "method", "session_minutes");
+    List<String> factors = StudyConfig.FACTORS;
     Map<List<Object>, long[]> people = scorers(byCell, "timepoint", factors, subscales);
     List<StudyFacts.Descriptive> out = new ArrayList<>();
     moments(byCell, "timepoint", factors, subscales).forEach((k, m) -> {

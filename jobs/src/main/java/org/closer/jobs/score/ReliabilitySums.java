@@ -13,6 +13,7 @@ import org.apache.spark.util.AccumulatorV2;
 import org.closer.core.instrument.Item;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.stats.ItemTotal;
+import org.closer.core.study.StudyConfig;
 
 /**
  * Per subscale, timepoint and design cell of the responses, the moments of the scored items and of
@@ -25,7 +26,7 @@ import org.closer.core.stats.ItemTotal;
 public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<ReliabilitySums.Cell, ItemTotal>> {
   private static final long serialVersionUID = 1L;
   /** The groups every statistic is given for: everyone, then each level of each design factor. */
-  public static final List<String> FACTORS = List.of("modality", "method", "session_minutes");
+  static final List<String> FACTORS = StudyConfig.FACTORS;
 
   /** A subscale's rows at one timepoint in one design cell (the factors' levels as text, "null" when missing). */
   public record Cell(int subscale, String timepoint, List<String> levels) implements Serializable {}
