@@ -16,17 +16,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.instrument.Cutoff;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
 import org.closer.core.stats.ReliableChange;
 import org.closer.core.study.StudyConfig;
+import org.closer.jobs.CatalystRows;
+import org.closer.jobs.MappedIterator;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
@@ -51,6 +53,67 @@ public final class OutcomesJob {
   private record Rule(double reliability, Double cutoff, ReliableChange change) implements java.io.Serializable {}
 
   /**
+   * A wide row (the outcome's keys, design, score, intake, closing, follow-up, then sessions
+   * attended and dropout) to its outcome row, as Spark's internal rows: a {@link Row} costs a
+   * conversion each way that took longer than the arithmetic.
+   */
+  private static final class OutcomeRows implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int KEYS = 9;
+    private final Map<String, Map<String, Rule>> rules;
+    private transient Map<UTF8String, Map<UTF8String, Rule>> byText;
+
+    OutcomeRows(Map<String, Map<String, Rule>> rules) {
+      this.rules = rules;
+    }
+
+    /** The input row may be reused by its reader for the next row: its strings are copied. */
+    InternalRow outcome(InternalRow r) {
+      Rule rule = rule(r.getUTF8String(0), r.getUTF8String(8));
+      Object[] v = new Object[KEYS + 11];
+      for (int i = 0; i < KEYS; i++) {
+        Object key = r.isNullAt(i) ? null : i == 6 ? r.getInt(i) : r.getUTF8String(i).copy();
+        v[i] = key;
+      }
+      double intake = r.getDouble(9);
+      Double closing = r.isNullAt(10) ? null : r.getDouble(10);
+      Double followup = r.isNullAt(11) ? null : r.getDouble(11);
+      Double change = closing == null ? null : closing - intake;
+      Double rci = null;
+      UTF8String category = null;
+      if (change != null && !Double.isNaN(rule.change().sDiff()) && rule.change().sDiff() > 0) {
+        rci = rule.change().index(intake, closing);
+        ReliableChange.Category c = rule.change().category(intake, closing);
+        category = c == null ? null : UTF8String.fromString(c.code());
+      }
+      v[9] = intake;
+      v[10] = closing;
+      v[11] = followup;
+      v[12] = change;
+      v[13] = followup == null ? null : followup - intake;
+      v[14] = rci;
+      v[15] = category;
+      v[16] = Psychometrics.nullable(rule.reliability());
+      v[17] = rule.cutoff();
+      v[18] = r.getInt(12);
+      v[19] = r.getBoolean(13);
+      return new GenericInternalRow(v);
+    }
+
+    private Rule rule(UTF8String level, UTF8String score) {
+      if (byText == null) {
+        byText = new HashMap<>();
+        rules.forEach((l, byScore) -> {
+          Map<UTF8String, Rule> m = new HashMap<>();
+          byScore.forEach((s, rule) -> m.put(UTF8String.fromString(s), rule));
+          byText.put(UTF8String.fromString(l), m);
+        });
+      }
+      return byText.get(level).get(score);
+    }
+  }
+
+  /**
    * @param sampleAlpha intake alpha per subscale column, from the {@code psychometrics} that score writes
    */
   public long run(Map<String, Double> sampleAlpha) {
@@ -58,34 +121,19 @@ public final class OutcomesJob {
     List<Subscale> scores = ctx.catalog().subscalesGivenAt(Timepoint.INTAKE);
     Dataset<Row> partnerScores = ctx.outputs().read(ctx.spark(), SCORES);
     Dataset<Row> coupleScores = ctx.outputs().read(ctx.spark(), COUPLE_SCORES);
-    Map<String, Rule> rules = new HashMap<>();
+    Map<String, Map<String, Rule>> rules = new HashMap<>();
     intakeSd(partnerScores, scores, "").forEach((s, sd) ->
-        rules.put(INDIVIDUAL + "/" + s.column(), rule(s, sd, sampleAlpha)));
+        rules.computeIfAbsent(INDIVIDUAL, k -> new HashMap<>()).put(s.column(), rule(s, sd, sampleAlpha)));
     intakeSd(coupleScores, scores, "_mean").forEach((s, sd) ->
-        rules.put(COUPLE + "/" + s.column(), rule(s, sd, sampleAlpha)));
+        rules.computeIfAbsent(COUPLE, k -> new HashMap<>()).put(s.column(), rule(s, sd, sampleAlpha)));
     Dataset<Row> base = wide(partnerScores, scores, "", INDIVIDUAL)
         .unionByName(wide(coupleScores, scores, "_mean", COUPLE)).filter(col("intake").isNotNull());
-    Dataset<Row> outcomes = base.map((MapFunction<Row, Row>) r -> {
-      Rule rule = rules.get(r.<String>getAs("level") + "/" + r.<String>getAs("score"));
-      Double intake = r.getAs("intake");
-      Double closing = r.getAs("closing");
-      Double followup = r.getAs("followup");
-      Double change = closing == null ? null : closing - intake;
-      Double rci = null;
-      String category = null;
-      if (change != null && !Double.isNaN(rule.change().sDiff()) && rule.change().sDiff() > 0) {
-        rci = rule.change().index(intake, closing);
-        ReliableChange.Category c = rule.change().category(intake, closing);
-        category = c == null ? null : c.code();
-      }
-      return RowFactory.create(r.getAs("level"), r.getAs("clinic"), r.getAs("couple"), r.getAs("partner"),
-          r.getAs("modality"), r.getAs("method"), r.getAs("session_minutes"), r.getAs("therapist"), r.getAs("score"),
-          intake, closing, followup, change, followup == null ? null : followup - intake, rci, category,
-          Psychometrics.nullable(rule.reliability()), rule.cutoff(), r.getAs("sessions_attended"),
-          r.getAs("dropped_out"));
-    }, Encoders.row(SparkSchemas.struct(ctx.schemas().schema(OUTCOMES))));
+    OutcomeRows outcomeRows = new OutcomeRows(rules);
+    Dataset<Row> outcomes = CatalystRows.frame(ctx.spark(),
+        CatalystRows.of(base).mapPartitions(rows -> new MappedIterator<>(rows, outcomeRows::outcome)),
+        SparkSchemas.struct(ctx.schemas().schema(OUTCOMES)));
     long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().rows(SCORES));
-    long measured = rules.keySet().stream().map(k -> k.substring(k.indexOf('/') + 1)).distinct().count();
+    long measured = rules.values().stream().flatMap(r -> r.keySet().stream()).distinct().count();
     stage.done(Progress.count(count) + " partner and couple outcomes on " + measured + " scores");
     return count;
   }
@@ -158,7 +206,7 @@ public final class OutcomesJob {
         .groupBy(columns(units)).agg(byUnit.get(0), rest(byUnit));
     return grouped.selectExpr("'" + level + "' as level", "clinic", "couple",
         level.equals(INDIVIDUAL) ? "partner" : "cast(null as string) as partner", "modality", "method",
-        "session_minutes", "therapist", "sessions_attended", "not has_closing as dropped_out", stack.toString());
+        "session_minutes", "therapist", stack.toString(), "sessions_attended", "not has_closing as dropped_out");
   }
 
   private static Column[] rest(List<Column> aggregates) {
