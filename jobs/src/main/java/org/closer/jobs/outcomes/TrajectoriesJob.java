@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
 import org.closer.core.stats.Slope;
+import org.closer.jobs.CatalystRows;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
@@ -47,10 +47,10 @@ public final class TrajectoriesJob {
     UnitSlopes.UNIT.stream().filter(c -> !c.equals("couple")).forEach(order::add);
     order.add("session");
     order.addAll(scores);
-    Dataset<Row> slopes = partners.unionByName(couples)
+    Dataset<Row> slopes = CatalystRows.frame(spark, CatalystRows.of(partners.unionByName(couples)
         .repartition(SparkSessions.shufflePartitions(spark), col("clinic"), col("couple"))
-        .sortWithinPartitions(order.stream().map(functions::col).toArray(Column[]::new))
-        .mapPartitions(new UnitSlopes(scores), Encoders.row(SparkSchemas.struct(ctx.schemas().schema(TRAJECTORIES))));
+        .sortWithinPartitions(order.stream().map(functions::col).toArray(Column[]::new)))
+        .mapPartitions(new UnitSlopes(scores)), SparkSchemas.struct(ctx.schemas().schema(TRAJECTORIES)));
     long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().rows(COUPLE_SCORES));
     stage.done(Progress.count(count) + " partner and couple trajectories");
     return count;

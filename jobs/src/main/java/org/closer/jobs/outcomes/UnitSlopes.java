@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.stats.Comoments;
 import org.closer.core.stats.Slope;
 import org.closer.jobs.score.Psychometrics;
@@ -19,13 +19,16 @@ import org.closer.jobs.score.Psychometrics;
  * other and in session order. The comoments of (session, value) are accumulated in that order, so a
  * slope does not depend on how Spark split and merged the rows: summed in another order it could
  * differ in its last bits, and two units with the same points would then no longer tie in the rank
- * tests of {@code compare}.
+ * tests of {@code compare}. Rows are Spark's internal rows: a {@link org.apache.spark.sql.Row}
+ * costs a conversion each way that took longer than the arithmetic.
  */
-final class UnitSlopes implements MapPartitionsFunction<Row, Row> {
+final class UnitSlopes implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
   private static final long serialVersionUID = 1L;
   /** The columns naming a unit: its level, couple, partner and design. */
   static final List<String> UNIT = List.of("level", "clinic", "couple", "partner", "modality", "method",
       "session_minutes", "therapist");
+  /** The one unit column that is a number; the others are text. */
+  private static final int MINUTES = UNIT.indexOf("session_minutes");
 
   private final List<String> scores;
 
@@ -34,17 +37,20 @@ final class UnitSlopes implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
+  public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
     return new Walk(rows);
   }
 
   /** Reads one unit's rows at a time and hands out its slopes, so a partition is never held whole. */
-  private final class Walk implements Iterator<Row> {
-    private final Iterator<Row> rows;
-    private final ArrayDeque<Row> ready = new ArrayDeque<>();
-    private Row pending;
+  private final class Walk implements Iterator<InternalRow> {
+    private final Iterator<InternalRow> rows;
+    private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
+    private final UTF8String[] names = scores.stream().map(UTF8String::fromString).toArray(UTF8String[]::new);
+    private final double[] point = new double[2];
+    /** The next unit's first row, copied: the reader reuses its row for the next. */
+    private InternalRow pending;
 
-    Walk(Iterator<Row> rows) {
+    Walk(Iterator<InternalRow> rows) {
       this.rows = rows;
     }
 
@@ -57,7 +63,7 @@ final class UnitSlopes implements MapPartitionsFunction<Row, Row> {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
@@ -65,15 +71,15 @@ final class UnitSlopes implements MapPartitionsFunction<Row, Row> {
     }
 
     private void nextUnit() {
-      Row first = pending != null ? pending : rows.next();
+      InternalRow first = pending != null ? pending : rows.next().copy();
       pending = null;
       Comoments[] xy = new Comoments[scores.size()];
       Arrays.setAll(xy, s -> Comoments.create(2));
       add(first, xy);
       while (rows.hasNext()) {
-        Row r = rows.next();
+        InternalRow r = rows.next();
         if (!sameUnit(first, r)) {
-          pending = r;
+          pending = r.copy();
           break;
         }
         add(r, xy);
@@ -85,31 +91,37 @@ final class UnitSlopes implements MapPartitionsFunction<Row, Row> {
         Slope slope = Slope.of(xy[s]);
         Object[] v = new Object[UNIT.size() + 4];
         for (int i = 0; i < UNIT.size(); i++) {
-          v[i] = first.get(i);
+          v[i] = first.isNullAt(i) ? null : i == MINUTES ? (Object) first.getInt(i) : first.getUTF8String(i);
         }
-        v[UNIT.size()] = scores.get(s);
+        v[UNIT.size()] = names[s];
         v[UNIT.size() + 1] = (int) slope.n();
         v[UNIT.size() + 2] = Psychometrics.nullable(slope.slope());
         v[UNIT.size() + 3] = Psychometrics.nullable(slope.se());
-        ready.add(RowFactory.create(v));
+        ready.add(new GenericInternalRow(v));
       }
     }
 
-    private void add(Row r, Comoments[] xy) {
+    private void add(InternalRow r, Comoments[] xy) {
       int session = UNIT.size();
       if (r.isNullAt(session)) {
         return;
       }
+      point[0] = r.getDouble(session);
       for (int s = 0; s < xy.length; s++) {
         if (!r.isNullAt(session + 1 + s)) {
-          xy[s].accept(new double[] {r.getDouble(session), r.getDouble(session + 1 + s)});
+          point[1] = r.getDouble(session + 1 + s);
+          xy[s].accept(point);
         }
       }
     }
 
-    private boolean sameUnit(Row a, Row b) {
+    private boolean sameUnit(InternalRow a, InternalRow b) {
       for (int i = UNIT.size() - 1; i >= 0; i--) {
-        if (!Objects.equals(a.get(i), b.get(i))) {
+        if (a.isNullAt(i) || b.isNullAt(i)) {
+          if (a.isNullAt(i) != b.isNullAt(i)) {
+            return false;
+          }
+        } else if (i == MINUTES ? a.getInt(i) != b.getInt(i) : !a.getUTF8String(i).equals(b.getUTF8String(i))) {
           return false;
         }
       }
