@@ -59,7 +59,10 @@ public final class OutcomesJob {
    */
   private static final class OutcomeRows implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The outcome's first columns, copied from the wide row: level, unit, design and score. */
     private static final int KEYS = 9;
+    /** The one of them that is a number; the others are text. */
+    private static final int MINUTES = 6;
     private final Map<String, Map<String, Rule>> rules;
     private transient Map<UTF8String, Map<UTF8String, Rule>> byText;
 
@@ -72,8 +75,7 @@ public final class OutcomesJob {
       Rule rule = rule(r.getUTF8String(0), r.getUTF8String(8));
       Object[] v = new Object[KEYS + 11];
       for (int i = 0; i < KEYS; i++) {
-        Object key = r.isNullAt(i) ? null : i == 6 ? r.getInt(i) : r.getUTF8String(i).copy();
-        v[i] = key;
+        v[i] = r.isNullAt(i) ? null : i == MINUTES ? (Object) r.getInt(i) : r.getUTF8String(i).copy();
       }
       double intake = r.getDouble(9);
       Double closing = r.isNullAt(10) ? null : r.getDouble(10);

@@ -92,16 +92,16 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
   /** Counts from some couples; {@link #merge} adds another's. */
   static final class Totals implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** clinic -> {rows, couples} */
-    final Map<String, long[]> clinics = new HashMap<>();
+    /** [clinic] -> {rows, couples} */
+    final Map<Key, long[]> clinics = new HashMap<>();
     /** [factor, level] -> {couples} */
-    final Map<List<String>, long[]> groups = new HashMap<>();
+    final Map<Key, long[]> groups = new HashMap<>();
     /** [timepoint, factor, level] -> partners and couples per score, interleaved */
-    final Map<List<Object>, long[]> timepoints = new HashMap<>();
+    final Map<Key, long[]> timepoints = new HashMap<>();
     /** [session, factor, level] -> partners and couples per score, interleaved */
-    final Map<List<Object>, long[]> sessions = new HashMap<>();
+    final Map<Key, long[]> sessions = new HashMap<>();
     /** [instrument, timepoint, kind] -> {partners, couples} */
-    final Map<List<Object>, long[]> love = new HashMap<>();
+    final Map<Key, long[]> love = new HashMap<>();
 
     Totals merge(Totals other) {
       add(clinics, other.clinics);
@@ -112,7 +112,7 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
       return this;
     }
 
-    private static <K> void add(Map<K, long[]> into, Map<K, long[]> from) {
+    private static void add(Map<Key, long[]> into, Map<Key, long[]> from) {
       from.forEach((k, v) -> {
         long[] sum = into.computeIfAbsent(k, x -> new long[v.length]);
         for (int i = 0; i < v.length; i++) {
@@ -124,7 +124,7 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
 
   @Override
   public Iterator<Totals> call(Iterator<InternalRow> rows) {
-    Tally tally = new Tally();
+    Totals totals = new Totals();
     Couple couple = new Couple();
     UTF8String code = null;
     int firstMark = FACTORS_AT + factors.size();
@@ -134,11 +134,11 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
     while (rows.hasNext()) {
       InternalRow r = rows.next();
       if (code == null || !code.equals(r.getUTF8String(0))) {
-        couple.addTo(tally);
+        couple.addTo(totals);
         code = r.getUTF8String(0).clone();
       }
       String clinic = texts.of(r, 1);
-      tally.clinics.computeIfAbsent(new Key(clinic), k -> new long[2])[0]++;
+      totals.clinics.computeIfAbsent(new Key(clinic), k -> new long[2])[0]++;
       couple.clinics.add(clinic);
       String timepoint = texts.of(r, 3);
       Object[] levels = new Object[1 + factors.size()];
@@ -160,8 +160,8 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
         }
       }
     }
-    couple.addTo(tally);
-    return List.of(tally.totals()).iterator();
+    couple.addTo(totals);
+    return List.of(totals).iterator();
   }
 
   /** The row's marks OR-ed into its cell's. */
@@ -206,8 +206,9 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
     }
   }
 
-  /** A map key of a few values, compared by value; cheaper to hash and compare than a list's. */
-  private static final class Key {
+  /** A map key of a few values (text, numbers, nulls), compared by value; cheaper to hash and compare than a list's. */
+  static final class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final Object[] parts;
     private final int hash;
 
@@ -220,10 +221,6 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
       return parts[i];
     }
 
-    List<Object> toList() {
-      return Arrays.asList(parts);
-    }
-
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k && hash == k.hash && Arrays.equals(parts, k.parts);
@@ -233,24 +230,10 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
     public int hashCode() {
       return hash;
     }
-  }
 
-  /** A partition's counts, keyed as read. */
-  private static final class Tally {
-    final Map<Key, long[]> clinics = new HashMap<>();
-    final Map<Key, long[]> groups = new HashMap<>();
-    final Map<Key, long[]> timepoints = new HashMap<>();
-    final Map<Key, long[]> sessions = new HashMap<>();
-    final Map<Key, long[]> love = new HashMap<>();
-
-    Totals totals() {
-      Totals t = new Totals();
-      clinics.forEach((k, v) -> t.clinics.put((String) k.part(0), v));
-      groups.forEach((k, v) -> t.groups.put(Arrays.asList((String) k.part(0), (String) k.part(1)), v));
-      timepoints.forEach((k, v) -> t.timepoints.put(k.toList(), v));
-      sessions.forEach((k, v) -> t.sessions.put(k.toList(), v));
-      love.forEach((k, v) -> t.love.put(k.toList(), v));
-      return t;
+    @Override
+    public String toString() {
+      return Arrays.toString(parts);
     }
   }
 
@@ -264,8 +247,8 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
     /** [love instrument, timepoint, kind] -> a bit per partner */
     final Map<Key, int[]> love = new HashMap<>();
 
-    void addTo(Tally tally) {
-      clinics.forEach(c -> tally.clinics.get(new Key(c))[1]++);
+    void addTo(Totals totals) {
+      clinics.forEach(c -> totals.clinics.get(new Key(c))[1]++);
       Set<Key> levels = new HashSet<>();
       Map<Key, long[]> byTimepoint = new HashMap<>();
       Map<Key, long[]> bySession = new HashMap<>();
@@ -282,11 +265,11 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
           or(bySession, new Key(cell.part(0), factors.get(f), cell.part(1 + f)), marks);
         }
       });
-      levels.forEach(l -> tally.groups.computeIfAbsent(l, k -> new long[1])[0]++);
-      count(byTimepoint, tally.timepoints);
-      count(bySession, tally.sessions);
+      levels.forEach(l -> totals.groups.computeIfAbsent(l, k -> new long[1])[0]++);
+      count(byTimepoint, totals.timepoints);
+      count(bySession, totals.sessions);
       love.forEach((key, partners) -> {
-        long[] t = tally.love.computeIfAbsent(key, k -> new long[2]);
+        long[] t = totals.love.computeIfAbsent(key, k -> new long[2]);
         t[0] += Integer.bitCount(partners[0]);
         t[1]++;
       });

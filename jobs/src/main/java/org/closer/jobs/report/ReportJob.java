@@ -165,7 +165,7 @@ public final class ReportJob {
 
   private static List<StudyFacts.ClinicCount> clinics(CoupleTallies.Totals people) {
     List<StudyFacts.ClinicCount> out = new ArrayList<>();
-    people.clinics.forEach((clinic, n) -> out.add(new StudyFacts.ClinicCount(clinic, n[0], n[1])));
+    people.clinics.forEach((clinic, n) -> out.add(new StudyFacts.ClinicCount((String) clinic.part(0), n[0], n[1])));
     out.sort(Comparator.comparing(StudyFacts.ClinicCount::clinic));
     return out;
   }
@@ -173,7 +173,8 @@ public final class ReportJob {
   /** Couples per factor level; a couple whose responses disagree on a factor counts at each of its levels. */
   private static List<StudyFacts.GroupCount> groups(CoupleTallies.Totals people) {
     List<StudyFacts.GroupCount> out = new ArrayList<>();
-    people.groups.forEach((level, n) -> out.add(new StudyFacts.GroupCount(level.get(0), level.get(1), n[0])));
+    people.groups.forEach((level, n) ->
+        out.add(new StudyFacts.GroupCount((String) level.part(0), (String) level.part(1), n[0])));
     out.sort(Comparator.comparing(StudyFacts.GroupCount::factor).thenComparing(g -> sortable(g.level())));
     return out;
   }
@@ -200,7 +201,7 @@ public final class ReportJob {
   private static List<StudyFacts.LoveCount> loveKinds(CoupleTallies.Totals people) {
     List<StudyFacts.LoveCount> out = new ArrayList<>();
     people.love.forEach((k, n) -> out.add(
-        new StudyFacts.LoveCount((String) k.get(0), (String) k.get(1), (String) k.get(2), n[0], n[1])));
+        new StudyFacts.LoveCount((String) k.part(0), (String) k.part(1), (String) k.part(2), n[0], n[1])));
     out.sort(Comparator.comparing(StudyFacts.LoveCount::instrument)
         .thenComparingInt(c -> Timepoint.parse(c.timepoint()).map(Enum::ordinal).orElse(99))
         .thenComparing(c -> org.closer.core.score.LoveKind.valueOf(c.kind().toUpperCase(java.util.Locale.ROOT)).ordinal()));
@@ -231,11 +232,12 @@ public final class ReportJob {
    * {partners, couples} with a value, keyed by [score, at, factor, level], from the tallies' counts
    * per [at, factor, level] of every subscale in catalog order.
    */
-  private static Map<List<Object>, long[]> scorers(Map<List<Object>, long[]> counts, List<Subscale> subscales) {
+  private static Map<List<Object>, long[]> scorers(Map<CoupleTallies.Key, long[]> counts, List<Subscale> subscales) {
     Map<List<Object>, long[]> out = new HashMap<>();
     counts.forEach((k, n) -> {
       for (int i = 0; i < subscales.size(); i++) {
-        out.put(Arrays.asList(subscales.get(i).column(), k.get(0), k.get(1), k.get(2)), new long[] {n[2 * i], n[2 * i + 1]});
+        out.put(Arrays.asList(subscales.get(i).column(), k.part(0), k.part(1), k.part(2)),
+            new long[] {n[2 * i], n[2 * i + 1]});
       }
     });
     return out;

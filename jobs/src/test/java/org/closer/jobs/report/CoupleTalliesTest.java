@@ -31,23 +31,23 @@ class CoupleTalliesTest {
         // couple c2 at intake: online IBCT, only A, only score 1
         row("c2", "k2", "A", "intake", null, "online", "IBCT", 1, 0, "passion"));
     // {partners score 1, couples score 1, partners score 2, couples score 2}
-    assertArrayEquals(new long[] {3, 2, 1, 1}, t.timepoints.get(List.of("intake", "all", "all")));
-    assertArrayEquals(new long[] {2, 1, 1, 1}, t.timepoints.get(List.of("intake", "method", "EFT")));
-    assertArrayEquals(new long[] {2, 2, 1, 1}, t.timepoints.get(List.of("intake", "modality", "online")));
-    assertArrayEquals(new long[] {1, 1, 0, 0}, t.timepoints.get(List.of("intake", "modality", "face_to_face")));
-    assertArrayEquals(new long[] {1, 1, 0, 0}, t.timepoints.get(List.of("intake", "method", "IBCT")));
-    assertArrayEquals(new long[] {2, 1, 2, 1}, t.timepoints.get(List.of("closing", "all", "all")));
+    assertArrayEquals(new long[] {3, 2, 1, 1}, t.timepoints.get(key("intake", "all", "all")));
+    assertArrayEquals(new long[] {2, 1, 1, 1}, t.timepoints.get(key("intake", "method", "EFT")));
+    assertArrayEquals(new long[] {2, 2, 1, 1}, t.timepoints.get(key("intake", "modality", "online")));
+    assertArrayEquals(new long[] {1, 1, 0, 0}, t.timepoints.get(key("intake", "modality", "face_to_face")));
+    assertArrayEquals(new long[] {1, 1, 0, 0}, t.timepoints.get(key("intake", "method", "IBCT")));
+    assertArrayEquals(new long[] {2, 1, 2, 1}, t.timepoints.get(key("closing", "all", "all")));
     // couples per level: c1 at both of its modalities, once at EFT
-    assertArrayEquals(new long[] {2}, t.groups.get(List.of("modality", "online")));
-    assertArrayEquals(new long[] {1}, t.groups.get(List.of("modality", "face_to_face")));
-    assertArrayEquals(new long[] {1}, t.groups.get(List.of("method", "EFT")));
-    assertArrayEquals(new long[] {1}, t.groups.get(List.of("method", "IBCT")));
+    assertArrayEquals(new long[] {2}, t.groups.get(key("modality", "online")));
+    assertArrayEquals(new long[] {1}, t.groups.get(key("modality", "face_to_face")));
+    assertArrayEquals(new long[] {1}, t.groups.get(key("method", "EFT")));
+    assertArrayEquals(new long[] {1}, t.groups.get(key("method", "IBCT")));
     // rows and couples per clinic
-    assertArrayEquals(new long[] {4, 1}, t.clinics.get("k1"));
-    assertArrayEquals(new long[] {1, 1}, t.clinics.get("k2"));
+    assertArrayEquals(new long[] {4, 1}, t.clinics.get(key("k1")));
+    assertArrayEquals(new long[] {1, 1}, t.clinics.get(key("k2")));
     // partners and couples per kind of love
-    assertArrayEquals(new long[] {3, 2}, t.love.get(List.of("tls", "intake", "passion")));
-    assertArrayEquals(new long[] {1, 1}, t.love.get(List.of("tls", "closing", "romantic")));
+    assertArrayEquals(new long[] {3, 2}, t.love.get(key("tls", "intake", "passion")));
+    assertArrayEquals(new long[] {1, 1}, t.love.get(key("tls", "closing", "romantic")));
     assertEquals(2, t.love.size());
     assertTrue(t.sessions.isEmpty());
   }
@@ -60,12 +60,12 @@ class CoupleTalliesTest {
         row("c1", "k1", "A", "session", 4, null, "EFT", 1, 0, null),
         // a session row without its number counts at the timepoint only
         row("c1", "k1", "B", "session", null, null, "EFT", 1, 0, null));
-    assertArrayEquals(new long[] {1, 1, 1, 1}, t.sessions.get(List.of(3, "all", "all")));
-    assertArrayEquals(new long[] {1, 1, 1, 1}, t.sessions.get(List.of(3, "method", "EFT")));
-    assertArrayEquals(new long[] {1, 1, 0, 0}, t.sessions.get(List.of(4, "method", "EFT")));
-    assertFalse(t.sessions.containsKey(Arrays.asList(3, "modality", null)), "sessions are broken down by method only");
-    assertArrayEquals(new long[] {2, 1, 1, 1}, t.timepoints.get(Arrays.asList("session", "modality", null)));
-    assertArrayEquals(new long[] {1}, t.groups.get(Arrays.asList("modality", null)));
+    assertArrayEquals(new long[] {1, 1, 1, 1}, t.sessions.get(key(3, "all", "all")));
+    assertArrayEquals(new long[] {1, 1, 1, 1}, t.sessions.get(key(3, "method", "EFT")));
+    assertArrayEquals(new long[] {1, 1, 0, 0}, t.sessions.get(key(4, "method", "EFT")));
+    assertFalse(t.sessions.containsKey(key(3, "modality", null)), "sessions are broken down by method only");
+    assertArrayEquals(new long[] {2, 1, 1, 1}, t.timepoints.get(key("session", "modality", null)));
+    assertArrayEquals(new long[] {1}, t.groups.get(key("modality", null)));
     assertEquals(4, t.sessions.size()); // sessions 3 and 4, each overall and at EFT
   }
 
@@ -76,7 +76,7 @@ class CoupleTalliesTest {
     assertEquals(2, CoupleTallies.masks(80));
     Iterator<CoupleTallies.Totals> it = forty.call(
         List.of(internal("c1", "k1", "B", "intake", null, 0L, CoupleTallies.bit(mark))).iterator());
-    long[] all = it.next().timepoints.get(List.of("intake", "all", "all"));
+    long[] all = it.next().timepoints.get(key("intake", "all", "all"));
     assertEquals(1L, all[2 * 35]);
     assertEquals(1L, all[2 * 35 + 1]);
     assertEquals(0L, all[2 * 31]);
@@ -88,8 +88,8 @@ class CoupleTalliesTest {
     CoupleTallies.Totals one = totals(row("c1", "k1", "A", "intake", null, "online", "EFT", 1, 0, null));
     CoupleTallies.Totals two = totals(row("c2", "k1", "B", "intake", null, "online", "EFT", 1, 1, null));
     one.merge(two);
-    assertArrayEquals(new long[] {2, 2, 1, 1}, one.timepoints.get(List.of("intake", "all", "all")));
-    assertArrayEquals(new long[] {2, 2}, one.clinics.get("k1"));
+    assertArrayEquals(new long[] {2, 2, 1, 1}, one.timepoints.get(key("intake", "all", "all")));
+    assertArrayEquals(new long[] {2, 2}, one.clinics.get(key("k1")));
   }
 
   /** One partner's survey: which of the two scores it gave, as that partner's marks. */
@@ -98,6 +98,10 @@ class CoupleTalliesTest {
     int p = partner.equals("A") ? 0 : 1;
     long mask = (score1 == 1 ? CoupleTallies.bit(p) : 0) | (score2 == 1 ? CoupleTallies.bit(2 + p) : 0);
     return internal(couple, clinic, partner, timepoint, session, modality, method, mask, love);
+  }
+
+  private static CoupleTallies.Key key(Object... parts) {
+    return new CoupleTallies.Key(parts);
   }
 
   /** A row as Spark's sort hands it over: text as UTF8String. */
