@@ -37,6 +37,7 @@ import org.closer.core.instrument.Subscale;
 import org.closer.core.score.Scorer;
 import org.closer.core.stats.Comoments;
 import org.closer.jobs.cli.Closer;
+import org.closer.jobs.score.CoupleScores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -246,6 +247,18 @@ class SampleStudyTest {
     assertEquals(expected.count(), written.count());
     assertEquals(0, written.exceptAll(expected).count());
     assertEquals(0, expected.exceptAll(written).count());
+  }
+
+  /** The couple rows do not depend on the scores' order: rows scattered over partitions pair the same. */
+  @Test
+  void coupleScoresOfScatteredScoresEqualTheWrittenOnes() {
+    Dataset<Row> scattered = spark.read().parquet(out.resolve("scores").toString()).repartition(7);
+    Dataset<Row> written = spark.read().parquet(out.resolve("couple_scores").toString());
+    Dataset<Row> again = CoupleScores.of(scattered, InstrumentCatalog.builtIn().subscales())
+        .select(Arrays.stream(written.columns()).map(c -> col(c)).toArray(Column[]::new));
+    assertEquals(written.count(), again.count());
+    assertEquals(0, written.exceptAll(again).count());
+    assertEquals(0, again.exceptAll(written).count());
   }
 
   @Test
