@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.closer.jobs.CatalystRows;
 
 /**
  * The partner rows of one partition, walked as runs of one couple's rows, with each survey both
@@ -132,7 +133,8 @@ final class CouplePairs implements Iterator<InternalRow> {
     }
     int at = PARTNER;
     for (int d = 0; d < design.length; d++) {
-      v[at++] = least(value(a, DESIGN + d, design[d]), b == null ? null : value(b, DESIGN + d, design[d]));
+      v[at++] = least(CatalystRows.value(a, DESIGN + d, design[d]),
+          b == null ? null : CatalystRows.value(b, DESIGN + d, design[d]));
     }
     v[at++] = b == null ? 1 : 2;
     v[at++] = b != null;
@@ -163,10 +165,6 @@ final class CouplePairs implements Iterator<InternalRow> {
       fields.add(DataTypes.createStructField(score + "_discrepancy", DataTypes.DoubleType, true));
     }
     return DataTypes.createStructType(fields);
-  }
-
-  private static Object value(InternalRow r, int i, DataType type) {
-    return r.isNullAt(i) ? null : r.get(i, type);
   }
 
   /** Spark's least(): the smaller value that is not null, in the type's order. */

@@ -7,6 +7,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.score.LoveClassifier;
 import org.closer.core.score.LoveKind;
 import org.closer.core.score.Scorer;
+import org.closer.jobs.CatalystRows;
 
 /**
  * Turns one {@code responses} row into one {@code scores} row with core's scorer. Holds the work
@@ -48,8 +49,8 @@ final class ScoreRows {
     int rules = love.rules().size();
     Object[] v = new Object[KEYS + 2 * scores.length + rules];
     for (int i = 0; i < KEYS; i++) {
-      Object key = r.isNullAt(LINEAGE + i) ? null : r.get(LINEAGE + i, keyTypes[i]);
-      v[i] = key instanceof UTF8String s ? s.copy() : key;
+      Object key = CatalystRows.value(r, LINEAGE + i, keyTypes[i]);
+      v[i] = key instanceof UTF8String text ? text.copy() : key;
     }
     int at = KEYS;
     for (int s = 0; s < scores.length; s++) {
