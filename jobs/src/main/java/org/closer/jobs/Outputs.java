@@ -2,6 +2,7 @@ package org.closer.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -26,6 +27,11 @@ public final class Outputs {
   static final long ROWS_PER_TASK = 200_000;
   private static final String STAGING = ".staging-";
   private static final String JOURNAL = ".commit";
+  /**
+   * In a dataset's folder, says that every file holds whole couples, each couple's rows one after
+   * another. Spark's readers skip names that start with an underscore.
+   */
+  static final String WHOLE_COUPLES = "_whole_couples";
   /** Written last, so that its presence says the outputs beside it are complete. */
   public static final String MANIFEST = "manifest.json";
 
@@ -67,12 +73,27 @@ public final class Outputs {
    * @param expectedRows about how many rows the dataset will have (an input's count), for the number of files
    */
   public long write(DatasetSchemas.Dataset dataset, Dataset<Row> df, long expectedRows) {
+    return write(dataset, df, expectedRows, false);
+  }
+
+  /**
+   * Writes a dataset, as {@link #write(DatasetSchemas.Dataset, Dataset, long)}; with
+   * {@code wholeCouples}, the caller's word that every partition of {@code df} holds whole couples,
+   * each couple's rows one after another, the dataset is marked so. A later stage that reads it one
+   * whole file per task ({@link #readWholeCouples}) then finds every couple in one task and needs no
+   * shuffle to bring its rows together. Its files are not cut at {@link #ROWS_PER_FILE}, which could
+   * cut a couple; coalescing keeps partitions whole.
+   */
+  public long write(DatasetSchemas.Dataset dataset, Dataset<Row> df, long expectedRows, boolean wholeCouples) {
     Dataset<Row> conformed = SparkSchemas.conform(df, schemas.schema(dataset));
     // Coalescing never adds partitions, so a dataset with fewer keeps its own. Their number is not
     // asked for: with adaptive execution that runs every shuffle before it, and the write again.
     int files = files(expectedRows, conformed.sparkSession().sparkContext().defaultParallelism());
     conformed.coalesce(files).write().mode(SaveMode.Overwrite)
-        .option("maxRecordsPerFile", ROWS_PER_FILE).parquet(path(dataset));
+        .option("maxRecordsPerFile", wholeCouples ? 0 : ROWS_PER_FILE).parquet(path(dataset));
+    if (wholeCouples) {
+      fs.write(path(dataset) + "/" + WHOLE_COUPLES, "Every file of this dataset holds whole couples.\n");
+    }
     return fs.parquetRows(path(dataset));
   }
 
@@ -92,6 +113,18 @@ public final class Outputs {
     DataFrameReader reader = spark.read();
     fs.sparkSchema(path).ifPresent(reader::schema);
     return SparkSchemas.conform(reader.parquet(path), schemas.schema(dataset));
+  }
+
+  /**
+   * The dataset, when it was written with whole couples per file and every task of a read reads
+   * whole files: each couple's rows are then in one task, one after another. Empty otherwise (an
+   * older output, or a configuration that splits files), where a stage brings a couple's rows
+   * together by a shuffle instead.
+   */
+  public Optional<Dataset<Row>> readWholeCouples(SparkSession spark, DatasetSchemas.Dataset dataset) {
+    Dataset<Row> df = read(spark, dataset);
+    boolean marked = fs.exists(existing(dataset) + "/" + WHOLE_COUPLES);
+    return marked && WholeFiles.perTask(df) ? Optional.of(df) : Optional.empty();
   }
 
   /** A dataset's rows, from its files' footers. */

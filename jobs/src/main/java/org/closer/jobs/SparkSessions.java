@@ -12,6 +12,10 @@ import org.closer.core.UserException;
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  public static final String MAX_PARTITION_BYTES = "spark.sql.files.maxPartitionBytes";
+  public static final String OPEN_COST_BYTES = "spark.sql.files.openCostInBytes";
+  /** A file's cost to open as large as a task's share: every file is a task of its own. */
+  private static final String WHOLE_FILE_BYTES = "1g";
   private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
   private static final String HUGE_METHODS = "-XX:-DontCompileHugeMethods";
   /** About 400,000 survey rows of CSV. */
@@ -37,6 +41,11 @@ public final class SparkSessions {
         .setIfMissing("spark.app.name", "closer")
         .setMaster(chosen)
         .setIfMissing("spark.ui.showConsoleProgress", "false")
+        // One whole file per task when Closer reads its datasets: their files hold whole couples
+        // (Outputs#write), so the stages after ingest find each couple's rows in one task without a
+        // shuffle; Closer sizes the files (Outputs#files). Ingest reads the exports on its own.
+        .setIfMissing(MAX_PARTITION_BYTES, WHOLE_FILE_BYTES)
+        .setIfMissing(OPEN_COST_BYTES, WHOLE_FILE_BYTES)
         // Dates in the exports carry no zone; the results must not depend on the cluster's zone.
         .set("spark.sql.session.timeZone", "UTC");
     if (chosen.startsWith("local")) {

@@ -40,6 +40,9 @@ final class FloorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = SparkSessions.open(master, false);
+    // Bare Spark: its own way of splitting files into tasks, not Closer's.
+    spark.conf().unset(SparkSessions.MAX_PARTITION_BYTES);
+    spark.conf().unset(SparkSessions.OPEN_COST_BYTES);
     DataFs fs = new DataFs(spark.sparkContext().hadoopConfiguration());
     InstrumentCatalog catalog = InstrumentCatalog.builtIn();
     List<String> surveys = new ArrayList<>();

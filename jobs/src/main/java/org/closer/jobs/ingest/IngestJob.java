@@ -132,7 +132,7 @@ public final class IngestJob {
     long expected = inputs.stream().filter(i -> i.layout().kind() == ColumnLayout.FileKind.SURVEY)
         .mapToLong(Input::approxRows).sum();
     ctx.outputs().write(RESPONSES, checked.filter(col("kind").equalTo(IngestRows.SURVEY).and(col("reason").isNull()))
-        .select(IngestRows.responseColumns(ctx.catalog())), expected);
+        .select(IngestRows.responseColumns(ctx.catalog())), expected, true);
     // The counts of the write that checked every row; the quarantine's pass below counts again.
     Map<String, Long> rowsIn = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -121,18 +123,20 @@ public final class OutcomesJob {
   public long run(Map<String, Double> sampleAlpha) {
     Progress.Stage stage = ctx.progress().start("outcomes");
     List<Subscale> scores = ctx.catalog().subscalesGivenAt(Timepoint.INTAKE);
-    Dataset<Row> partnerScores = ctx.outputs().read(ctx.spark(), SCORES);
-    Dataset<Row> coupleScores = ctx.outputs().read(ctx.spark(), COUPLE_SCORES);
+    Optional<Dataset<Row>> partnersWhole = ctx.outputs().readWholeCouples(ctx.spark(), SCORES);
+    Optional<Dataset<Row>> couplesWhole = ctx.outputs().readWholeCouples(ctx.spark(), COUPLE_SCORES);
+    Dataset<Row> partnerScores = partnersWhole.orElseGet(() -> ctx.outputs().read(ctx.spark(), SCORES));
+    Dataset<Row> coupleScores = couplesWhole.orElseGet(() -> ctx.outputs().read(ctx.spark(), COUPLE_SCORES));
     Map<String, Map<String, Rule>> rules = new HashMap<>();
     intakeSd(partnerScores, scores, "").forEach((s, sd) ->
         rules.computeIfAbsent(INDIVIDUAL, k -> new HashMap<>()).put(s.column(), rule(s, sd, sampleAlpha)));
     intakeSd(coupleScores, scores, "_mean").forEach((s, sd) ->
         rules.computeIfAbsent(COUPLE, k -> new HashMap<>()).put(s.column(), rule(s, sd, sampleAlpha)));
-    Dataset<Row> base = wide(partnerScores, scores, "", INDIVIDUAL)
-        .unionByName(wide(coupleScores, scores, "_mean", COUPLE)).filter(col("intake").isNotNull());
+    JavaRDD<InternalRow> wide = wide(partnerScores, coupleScores, scores,
+        partnersWhole.isPresent() && couplesWhole.isPresent());
     OutcomeRows outcomeRows = new OutcomeRows(rules);
     Dataset<Row> outcomes = CatalystRows.frame(ctx.spark(),
-        CatalystRows.of(base).mapPartitions(rows -> new MappedIterator<>(rows, outcomeRows::outcome)),
+        wide.mapPartitions(rows -> new MappedIterator<>(rows, outcomeRows::outcome)),
         SparkSchemas.struct(ctx.schemas().schema(OUTCOMES)));
     long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().rows(SCORES));
     long measured = rules.values().stream().flatMap(r -> r.keySet().stream()).distinct().count();
@@ -168,6 +172,31 @@ public final class OutcomesJob {
     Cutoff side = cutoff == null ? null : new Cutoff(cutoff,
         s.cutoff() == null ? Cutoff.Side.BELOW : s.cutoff().distressed(), "", true);
     return new Rule(reliability, cutoff, new ReliableChange(sd, reliability, side));
+  }
+
+  /**
+   * The wide rows of both levels, for the scores with an intake value. With {@code wholeCouples}
+   * (every task reads whole couples, each couple's rows one after another), each task walks its
+   * couples ({@link UnitOutcomes}); otherwise Spark groups the rows by unit.
+   */
+  static JavaRDD<InternalRow> wide(Dataset<Row> partnerScores, Dataset<Row> coupleScores, List<Subscale> scores,
+      boolean wholeCouples) {
+    if (!wholeCouples) {
+      return CatalystRows.of(wide(partnerScores, scores, "", INDIVIDUAL)
+          .unionByName(wide(coupleScores, scores, "_mean", COUPLE)).filter(col("intake").isNotNull()));
+    }
+    List<String> names = scores.stream().map(Subscale::column).toList();
+    return walked(partnerScores, names, "", INDIVIDUAL).union(walked(coupleScores, names, "_mean", COUPLE));
+  }
+
+  private static JavaRDD<InternalRow> walked(Dataset<Row> df, List<String> scores, String suffix, String level) {
+    List<Column> columns = new ArrayList<>();
+    for (String c : UnitOutcomes.COLUMNS) {
+      columns.add(c.equals("partner") && level.equals(COUPLE) ? lit(null).cast("string").as(c) : col(c));
+    }
+    scores.forEach(s -> columns.add(col(s + suffix)));
+    return CatalystRows.of(df.select(columns.toArray(Column[]::new)))
+        .mapPartitions(rows -> new UnitOutcomes(rows, level, scores));
   }
 
   /**

@@ -8,6 +8,9 @@ import static org.closer.core.dataset.DatasetSchemas.Dataset.TRAJECTORIES;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,25 +42,46 @@ public final class TrajectoriesJob {
     Progress.Stage stage = ctx.progress().start("slopes");
     List<String> scores = ctx.catalog().subscalesGivenAt(Timepoint.SESSION).stream().map(Subscale::column).toList();
     SparkSession spark = ctx.spark();
-    Dataset<Row> partners = points(ctx.outputs().read(spark, SCORES), scores, "", OutcomesJob.INDIVIDUAL);
-    Dataset<Row> couples = points(ctx.outputs().read(spark, COUPLE_SCORES), scores, "_mean", OutcomesJob.COUPLE);
+    Optional<Dataset<Row>> partnersWhole = ctx.outputs().readWholeCouples(spark, SCORES);
+    Optional<Dataset<Row>> couplesWhole = ctx.outputs().readWholeCouples(spark, COUPLE_SCORES);
+    Dataset<Row> partners = points(partnersWhole.orElseGet(() -> ctx.outputs().read(spark, SCORES)), scores, "",
+        OutcomesJob.INDIVIDUAL);
+    Dataset<Row> couples = points(couplesWhole.orElseGet(() -> ctx.outputs().read(spark, COUPLE_SCORES)), scores,
+        "_mean", OutcomesJob.COUPLE);
+    Dataset<Row> slopes = CatalystRows.frame(spark,
+        slopes(partners, couples, scores, partnersWhole.isPresent() && couplesWhole.isPresent()),
+        SparkSchemas.struct(ctx.schemas().schema(TRAJECTORIES)));
+    long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().rows(COUPLE_SCORES));
+    stage.done(Progress.count(count) + " partner and couple trajectories");
+    return count;
+  }
+
+  /**
+   * The slopes of every unit's points. With {@code wholeCouples} (every task reads whole couples,
+   * each couple's rows one after another) each task sorts its couples' points; otherwise a shuffle
+   * brings each couple's points to one task, sorted.
+   */
+  static JavaRDD<InternalRow> slopes(Dataset<Row> partners, Dataset<Row> couples, List<String> scores,
+      boolean wholeCouples) {
+    UnitSlopes unitSlopes = new UnitSlopes(scores);
+    if (wholeCouples) {
+      return CatalystRows.of(partners).union(CatalystRows.of(couples)).mapPartitions(unitSlopes.ofWholeCouples());
+    }
+    SparkSession spark = partners.sparkSession();
     // Couple first: Spark's sort compares a key's first bytes before the whole rows. The values
     // close the order, should a unit ever hold one session twice.
     List<String> order = new ArrayList<>(List.of("couple"));
     UnitSlopes.UNIT.stream().filter(c -> !c.equals("couple")).forEach(order::add);
     order.add("session");
     order.addAll(scores);
-    Dataset<Row> slopes = CatalystRows.frame(spark, CatalystRows.of(partners.unionByName(couples)
+    return CatalystRows.of(partners.unionByName(couples)
         .repartition(SparkSessions.shufflePartitions(spark), col("clinic"), col("couple"))
         .sortWithinPartitions(order.stream().map(functions::col).toArray(Column[]::new)))
-        .mapPartitions(new UnitSlopes(scores)), SparkSchemas.struct(ctx.schemas().schema(TRAJECTORIES)));
-    long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().rows(COUPLE_SCORES));
-    stage.done(Progress.count(count) + " partner and couple trajectories");
-    return count;
+        .mapPartitions(unitSlopes);
   }
 
   /** (the {@link UnitSlopes#UNIT} columns, session, one value per score) for every session survey. */
-  private static Dataset<Row> points(Dataset<Row> df, List<String> scores, String suffix, String level) {
+  static Dataset<Row> points(Dataset<Row> df, List<String> scores, String suffix, String level) {
     List<Column> columns = new ArrayList<>();
     for (String c : UnitSlopes.UNIT) {
       columns.add(switch (c) {

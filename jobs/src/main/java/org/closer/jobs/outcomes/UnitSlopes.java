@@ -1,16 +1,16 @@
 package org.closer.jobs.outcomes;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.stats.Comoments;
 import org.closer.core.stats.Slope;
+import org.closer.jobs.QueuedRows;
 import org.closer.jobs.score.Psychometrics;
 
 /**
@@ -41,10 +41,79 @@ final class UnitSlopes implements FlatMapFunction<Iterator<InternalRow>, Interna
     return new Walk(rows);
   }
 
-  /** Reads one unit's rows at a time and hands out its slopes, so a partition is never held whole. */
-  private final class Walk implements Iterator<InternalRow> {
+  /**
+   * The slopes of points whose every couple's rows follow one another, in any order within the
+   * couple: each couple's rows are sorted as the shuffled path sorts them, so that the sums are
+   * taken in the same order and give the same bits.
+   */
+  FlatMapFunction<Iterator<InternalRow>, InternalRow> ofWholeCouples() {
+    return rows -> new Walk(new SortedCouples(rows, scores.size()));
+  }
+
+  /** A partition's rows, one couple's at a time, sorted by unit, session and values (nulls first). */
+  private static final class SortedCouples extends QueuedRows {
+    private static final int CLINIC = UNIT.indexOf("clinic");
+    private static final int COUPLE = UNIT.indexOf("couple");
     private final Iterator<InternalRow> rows;
-    private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
+    private final int columns;
+    private InternalRow pending;
+
+    SortedCouples(Iterator<InternalRow> rows, int scores) {
+      this.rows = rows;
+      this.columns = UNIT.size() + 1 + scores;
+    }
+
+    @Override
+    protected boolean refill() {
+      if (pending == null && !rows.hasNext()) {
+        return false;
+      }
+      List<InternalRow> couple = new ArrayList<>();
+      couple.add(pending != null ? pending : rows.next().copy());
+      pending = null;
+      InternalRow first = couple.get(0);
+      while (rows.hasNext()) {
+        InternalRow r = rows.next().copy();
+        if (!r.getUTF8String(COUPLE).equals(first.getUTF8String(COUPLE))
+            || !r.getUTF8String(CLINIC).equals(first.getUTF8String(CLINIC))) {
+          pending = r;
+          break;
+        }
+        couple.add(r);
+      }
+      couple.sort(this::compare);
+      ready.addAll(couple);
+      return true;
+    }
+
+    /** Spark's ascending order with nulls first: text by its bytes, doubles with -0.0 equal to 0.0. */
+    private int compare(InternalRow a, InternalRow b) {
+      for (int i = 0; i < columns; i++) {
+        if (a.isNullAt(i) || b.isNullAt(i)) {
+          if (a.isNullAt(i) != b.isNullAt(i)) {
+            return a.isNullAt(i) ? -1 : 1;
+          }
+          continue;
+        }
+        int c;
+        if (i < UNIT.size()) {
+          c = i == MINUTES ? Integer.compare(a.getInt(i), b.getInt(i)) : a.getUTF8String(i).compareTo(b.getUTF8String(i));
+        } else {
+          double x = a.getDouble(i);
+          double y = b.getDouble(i);
+          c = x == y ? 0 : Double.compare(x, y);
+        }
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** Reads one unit's rows at a time and hands out its slopes, so a partition is never held whole. */
+  private final class Walk extends QueuedRows {
+    private final Iterator<InternalRow> rows;
     private final UTF8String[] names = scores.stream().map(UTF8String::fromString).toArray(UTF8String[]::new);
     private final double[] point = new double[2];
     /** The next unit's first row, copied: the reader reuses its row for the next. */
@@ -55,19 +124,12 @@ final class UnitSlopes implements FlatMapFunction<Iterator<InternalRow>, Interna
     }
 
     @Override
-    public boolean hasNext() {
-      while (ready.isEmpty() && (pending != null || rows.hasNext())) {
-        nextUnit();
+    protected boolean refill() {
+      if (pending == null && !rows.hasNext()) {
+        return false;
       }
-      return !ready.isEmpty();
-    }
-
-    @Override
-    public InternalRow next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return ready.poll();
+      nextUnit();
+      return true;
     }
 
     private void nextUnit() {

@@ -8,7 +8,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
@@ -28,30 +27,53 @@ public final class CoupleScores {
 
   private CoupleScores() {}
 
+  /** The couple scores of partner scores in any order: pairs found in place, the rest by a shuffle. */
   public static Dataset<Row> of(Dataset<Row> scores, List<Subscale> subscales) {
-    List<String> columns = new ArrayList<>(CouplePairs.COLUMNS);
-    columns.addAll(DESIGN);
-    List<String> scoreColumns = subscales.stream().map(Subscale::column).toList();
-    columns.addAll(scoreColumns);
-    Dataset<Row> surveys = scores.select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
-    StructType partnerType = surveys.schema();
-    StructType coupleType = CouplePairs.coupleType(partnerType, scoreColumns);
-    DataType[] design = new DataType[DESIGN.size()];
-    for (int d = 0; d < design.length; d++) {
-      design[d] = partnerType.fields()[CouplePairs.COLUMNS.size() + d].dataType();
-    }
-    int count = scoreColumns.size();
-    SparkSession spark = surveys.sparkSession();
+    Walks w = new Walks(scores, subscales);
     // Both walks read the scores: reading a few columns twice costs less than keeping the rows.
-    JavaRDD<InternalRow> rows = CatalystRows.of(surveys);
-    Dataset<Row> paired = CatalystRows.frame(spark,
-        rows.mapPartitions(it -> new CouplePairs(it, CouplePairs.Yield.PAIRS, design, count)), coupleType);
-    Dataset<Row> unpaired = CatalystRows.frame(spark,
-        rows.mapPartitions(it -> new CouplePairs(it, CouplePairs.Yield.UNPAIRED, design, count)), partnerType);
+    JavaRDD<InternalRow> rows = CatalystRows.of(w.surveys);
+    Dataset<Row> paired = w.frame(rows, CouplePairs.Yield.PAIRS, w.coupleType);
+    Dataset<Row> unpaired = w.frame(rows, CouplePairs.Yield.UNPAIRED, w.surveys.schema());
     JavaRDD<InternalRow> together = CatalystRows.of(unpaired.repartition(col("clinic"), col("couple"))
         .sortWithinPartitions("couple", "clinic"));
-    Dataset<Row> rest = CatalystRows.frame(spark,
-        together.mapPartitions(it -> new CouplePairs(it, CouplePairs.Yield.ALL, design, count)), coupleType);
-    return paired.union(rest);
+    return paired.union(w.frame(together, CouplePairs.Yield.ALL, w.coupleType));
+  }
+
+  /**
+   * The couple scores of partner scores whose every partition holds whole couples, each couple's
+   * rows one after another (as {@code Outputs#readWholeCouples} reads them): one walk, no shuffle,
+   * and the result's partitions hold whole couples too.
+   */
+  public static Dataset<Row> ofWholeCouples(Dataset<Row> scores, List<Subscale> subscales) {
+    Walks w = new Walks(scores, subscales);
+    return w.frame(CatalystRows.of(w.surveys), CouplePairs.Yield.ALL, w.coupleType);
+  }
+
+  /** The columns the walks read, and the types they hand on. */
+  private static final class Walks {
+    final Dataset<Row> surveys;
+    final StructType coupleType;
+    final DataType[] design = new DataType[DESIGN.size()];
+    final int count;
+
+    Walks(Dataset<Row> scores, List<Subscale> subscales) {
+      List<String> columns = new ArrayList<>(CouplePairs.COLUMNS);
+      columns.addAll(DESIGN);
+      List<String> scoreColumns = subscales.stream().map(Subscale::column).toList();
+      columns.addAll(scoreColumns);
+      surveys = scores.select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+      StructType partnerType = surveys.schema();
+      coupleType = CouplePairs.coupleType(partnerType, scoreColumns);
+      for (int d = 0; d < design.length; d++) {
+        design[d] = partnerType.fields()[CouplePairs.COLUMNS.size() + d].dataType();
+      }
+      count = scoreColumns.size();
+    }
+
+    Dataset<Row> frame(JavaRDD<InternalRow> rows, CouplePairs.Yield yield, StructType type) {
+      DataType[] d = design;
+      int n = count;
+      return CatalystRows.frame(surveys.sparkSession(), rows.mapPartitions(it -> new CouplePairs(it, yield, d, n)), type);
+    }
   }
 }

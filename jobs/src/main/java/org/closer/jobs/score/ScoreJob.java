@@ -4,6 +4,7 @@ import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.RESPONSES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
 
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
@@ -35,7 +36,9 @@ public final class ScoreJob {
     Scorer scorer = new Scorer(ctx.catalog());
     LoveClassifier love = new LoveClassifier(ctx.catalog(), ctx.study().loveThresholds());
     StructType scoresType = SparkSchemas.struct(ctx.schemas().schema(SCORES));
-    Dataset<Row> responses = ctx.outputs().read(ctx.spark(), RESPONSES);
+    // Scores keep the responses' order and partitions: whole couples in, whole couples out.
+    Optional<Dataset<Row>> wholeCouples = ctx.outputs().readWholeCouples(ctx.spark(), RESPONSES);
+    Dataset<Row> responses = wholeCouples.orElseGet(() -> ctx.outputs().read(ctx.spark(), RESPONSES));
     int itemCount = ctx.catalog().items().size();
 
     DataType[] keyTypes = new DataType[ScoreRows.KEYS];
@@ -53,12 +56,14 @@ public final class ScoreJob {
       });
     }), scoresType);
     // One row per response, counted from the responses' footers.
-    long scoreCount = ctx.outputs().write(SCORES, scores, ctx.outputs().rows(RESPONSES));
+    long scoreCount = ctx.outputs().write(SCORES, scores, ctx.outputs().rows(RESPONSES), wholeCouples.isPresent());
     int reliabilities = Psychometrics.write(ctx, reliability.value());
     // Couple scores from the written partner scores: a few columns read back instead of scoring twice.
-    Dataset<Row> written = ctx.outputs().read(ctx.spark(), SCORES);
-    long coupleCount = ctx.outputs().write(COUPLE_SCORES, CoupleScores.of(written, ctx.catalog().subscales()),
-        scoreCount / 2);
+    Optional<Dataset<Row>> written = ctx.outputs().readWholeCouples(ctx.spark(), SCORES);
+    Dataset<Row> coupleScores = written.isPresent()
+        ? CoupleScores.ofWholeCouples(written.get(), ctx.catalog().subscales())
+        : CoupleScores.of(ctx.outputs().read(ctx.spark(), SCORES), ctx.catalog().subscales());
+    long coupleCount = ctx.outputs().write(COUPLE_SCORES, coupleScores, scoreCount / 2, written.isPresent());
     stage.done(Progress.count(scoreCount) + " partner surveys, " + Progress.count(coupleCount)
         + " couple surveys scored; " + Progress.count(reliabilities) + " subscale x timepoint x group reliabilities");
     return new Counts(scoreCount, coupleCount);

@@ -1,0 +1,110 @@
+package org.closer.jobs.outcomes;
+
+import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.RESPONSES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.closer.core.dataset.DatasetSchemas;
+import org.closer.core.instrument.InstrumentCatalog;
+import org.closer.core.instrument.Subscale;
+import org.closer.core.model.Timepoint;
+import org.closer.jobs.CatalystRows;
+import org.closer.jobs.DataFs;
+import org.closer.jobs.Outputs;
+import org.closer.jobs.SparkSessions;
+import org.closer.jobs.TestSpark;
+import org.closer.jobs.cli.Closer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stages that walk whole couples in place, without a shuffle, give what the shuffled paths
+ * give, and they are taken only where every task reads whole files of a dataset written so.
+ */
+class WholeCouplesTest {
+  private static final InstrumentCatalog CATALOG = InstrumentCatalog.builtIn();
+  private static SparkSession spark;
+  private static Outputs outputs;
+
+  @BeforeAll
+  static void run() throws IOException {
+    spark = TestSpark.session();
+    Path out = Files.createTempDirectory("closer-whole");
+    assertEquals(0, Closer.execute("run", "--input", Path.of("..", "data-samples", "study").toString(),
+        "--out", out.toString()));
+    outputs = new Outputs(out.toString(), new DatasetSchemas(CATALOG),
+        new DataFs(spark.sparkContext().hadoopConfiguration()));
+  }
+
+  @Test
+  void datasetsWrittenWithWholeCouplesAreReadSoUnlessFilesAreSplit() {
+    for (DatasetSchemas.Dataset d : List.of(RESPONSES, SCORES, COUPLE_SCORES)) {
+      assertTrue(outputs.readWholeCouples(spark, d).isPresent(), d.dir());
+    }
+    assertTrue(outputs.readWholeCouples(spark, DatasetSchemas.Dataset.OUTCOMES).isEmpty(), "outcomes are not marked");
+    String maxBytes = spark.conf().get(SparkSessions.MAX_PARTITION_BYTES);
+    String openCost = spark.conf().get(SparkSessions.OPEN_COST_BYTES);
+    spark.conf().set(SparkSessions.MAX_PARTITION_BYTES, "1k");
+    spark.conf().set(SparkSessions.OPEN_COST_BYTES, "0");
+    try {
+      assertTrue(outputs.readWholeCouples(spark, SCORES).isEmpty(), "files cut into several tasks");
+    } finally {
+      spark.conf().set(SparkSessions.MAX_PARTITION_BYTES, maxBytes);
+      spark.conf().set(SparkSessions.OPEN_COST_BYTES, openCost);
+    }
+  }
+
+  @Test
+  void outcomesWalkedInPlaceEqualTheGroupedOnes() {
+    Dataset<Row> partners = outputs.readWholeCouples(spark, SCORES).orElseThrow();
+    Dataset<Row> couples = outputs.readWholeCouples(spark, COUPLE_SCORES).orElseThrow();
+    List<Subscale> scores = CATALOG.subscalesGivenAt(Timepoint.INTAKE);
+    StructType wide = new StructType()
+        .add("level", DataTypes.StringType).add("clinic", DataTypes.StringType).add("couple", DataTypes.StringType)
+        .add("partner", DataTypes.StringType).add("modality", DataTypes.StringType).add("method", DataTypes.StringType)
+        .add("session_minutes", DataTypes.IntegerType).add("therapist", DataTypes.StringType)
+        .add("score", DataTypes.StringType).add("intake", DataTypes.DoubleType).add("closing", DataTypes.DoubleType)
+        .add("followup", DataTypes.DoubleType).add("sessions_attended", DataTypes.IntegerType)
+        .add("dropped_out", DataTypes.BooleanType);
+    assertSameRows(frame(OutcomesJob.wide(partners, couples, scores, true), wide),
+        frame(OutcomesJob.wide(partners, couples, scores, false), wide));
+  }
+
+  @Test
+  void slopesWalkedInPlaceEqualTheShuffledOnes() {
+    List<String> scores = CATALOG.subscalesGivenAt(Timepoint.SESSION).stream().map(Subscale::column).toList();
+    Dataset<Row> partners = TrajectoriesJob.points(outputs.readWholeCouples(spark, SCORES).orElseThrow(), scores, "",
+        OutcomesJob.INDIVIDUAL);
+    Dataset<Row> couples = TrajectoriesJob.points(outputs.readWholeCouples(spark, COUPLE_SCORES).orElseThrow(),
+        scores, "_mean", OutcomesJob.COUPLE);
+    StructType type = outputs.read(spark, DatasetSchemas.Dataset.TRAJECTORIES).schema();
+    assertSameRows(frame(TrajectoriesJob.slopes(partners, couples, scores, true), type),
+        frame(TrajectoriesJob.slopes(partners, couples, scores, false), type));
+  }
+
+  private static Dataset<Row> frame(JavaRDD<InternalRow> rows, StructType type) {
+    return CatalystRows.frame(spark, rows, type);
+  }
+
+  /** The same rows, bit for bit, in any order. */
+  private static void assertSameRows(Dataset<Row> walked, Dataset<Row> shuffled) {
+    long n = shuffled.count();
+    assertTrue(n > 100, "rows to compare: " + n);
+    assertEquals(n, walked.count());
+    assertEquals(0, walked.exceptAll(shuffled).count());
+    assertEquals(0, shuffled.exceptAll(walked).count());
+  }
+}
