@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -65,9 +66,10 @@ public final class ReportJob {
     Progress.Stage stage = ctx.progress().start("report");
     IngestSummary ingest = IngestJob.readSummary(ctx);
     Dataset<Row> quarantine = ctx.outputs().read(ctx.spark(), QUARANTINE);
-    Dataset<Row> scores = ctx.outputs().read(ctx.spark(), SCORES);
+    Optional<Dataset<Row>> wholeCouples = ctx.outputs().readWholeCouples(ctx.spark(), SCORES);
+    Dataset<Row> scores = wholeCouples.orElseGet(() -> ctx.outputs().read(ctx.spark(), SCORES));
     List<Row> comparisons = ctx.outputs().read(ctx.spark(), COMPARISONS).collectAsList();
-    CoupleTallies.Totals people = people(scores);
+    CoupleTallies.Totals people = people(scores, wholeCouples.isPresent());
     StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(people), groups(people),
         descriptives(scores, people), reliability(ctx.outputs().read(ctx.spark(), PSYCHOMETRICS)),
         outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)), slopes(ctx.outputs().read(ctx.spark(), TRAJECTORIES)),
@@ -140,10 +142,12 @@ public final class ReportJob {
 
   /**
    * The report's counts of people (per clinic, factor level, score, timepoint and session, kind of
-   * love) from one pass over the scores, each couple's rows brought together by one shuffle.
-   * Sorted by couple alone: Spark's sort compares a key's first bytes before the whole rows.
+   * love) from one pass over the scores, each couple's rows together: as read where every task
+   * reads whole couples, else brought together by one shuffle. Sorted by couple alone: Spark's
+   * sort compares a key's first bytes before the whole rows. A couple's pseudonym is unique
+   * across clinics, as the clinic is hashed with the code.
    */
-  private CoupleTallies.Totals people(Dataset<Row> scores) {
+  private CoupleTallies.Totals people(Dataset<Row> scores, boolean wholeCouples) {
     List<Column> columns = new ArrayList<>(List.of(col("couple"), col("clinic"), col("partner"), col("timepoint"),
         col("session")));
     StudyConfig.FACTORS.forEach(f -> columns.add(col(f).cast("string").as(f)));
@@ -153,9 +157,12 @@ public final class ReportJob {
     CoupleTallies tallies = new CoupleTallies(StudyConfig.FACTORS, SESSION_FACTORS, ctx.catalog().subscales().size(),
         Timepoint.SESSION.code(), love);
     CoupleTallies.Totals out = new CoupleTallies.Totals();
-    CatalystRows.of(scores.select(columns.toArray(Column[]::new))
-        .repartition(SparkSessions.shufflePartitions(scores.sparkSession()), col("couple"))
-        .sortWithinPartitions("couple")).mapPartitions(tallies).collect().forEach(out::merge);
+    Dataset<Row> rows = scores.select(columns.toArray(Column[]::new));
+    if (!wholeCouples) {
+      rows = rows.repartition(SparkSessions.shufflePartitions(scores.sparkSession()), col("couple"))
+          .sortWithinPartitions("couple");
+    }
+    CatalystRows.of(rows).mapPartitions(tallies).collect().forEach(out::merge);
     return out;
   }
 

@@ -36,15 +36,16 @@ import org.junit.jupiter.api.Test;
  */
 class WholeCouplesTest {
   private static final InstrumentCatalog CATALOG = InstrumentCatalog.builtIn();
+  private static final Path STUDY = Path.of("..", "data-samples", "study");
   private static SparkSession spark;
+  private static Path out;
   private static Outputs outputs;
 
   @BeforeAll
   static void run() throws IOException {
     spark = TestSpark.session();
-    Path out = Files.createTempDirectory("closer-whole");
-    assertEquals(0, Closer.execute("run", "--input", Path.of("..", "data-samples", "study").toString(),
-        "--out", out.toString()));
+    out = Files.createTempDirectory("closer-whole");
+    assertEquals(0, Closer.execute("run", "--input", STUDY.toString(), "--out", out.toString()));
     outputs = new Outputs(out.toString(), new DatasetSchemas(CATALOG),
         new DataFs(spark.sparkContext().hadoopConfiguration()));
   }
@@ -64,6 +65,47 @@ class WholeCouplesTest {
     } finally {
       spark.conf().set(SparkSessions.MAX_PARTITION_BYTES, maxBytes);
       spark.conf().set(SparkSessions.OPEN_COST_BYTES, openCost);
+    }
+  }
+
+  /** The report's counts of people, from scores scattered over files (shuffled by couple). */
+  @Test
+  void reportFromScatteredScoresEqualsTheWalkedOne() throws IOException {
+    Path copy = Files.createTempDirectory("closer-scattered");
+    for (String d : List.of("responses", "quarantine", "couple_scores", "psychometrics", "outcomes", "trajectories",
+        "comparisons")) {
+      copyTree(out.resolve(d), copy.resolve(d));
+    }
+    Files.copy(out.resolve("ingest.json"), copy.resolve("ingest.json"));
+    spark.read().parquet(out.resolve("scores").toString()).repartition(3).write()
+        .parquet(copy.resolve("scores").toString());
+    Outputs scattered = new Outputs(copy.toString(), new DatasetSchemas(CATALOG),
+        new DataFs(spark.sparkContext().hadoopConfiguration()));
+    assertTrue(scattered.readWholeCouples(spark, SCORES).isEmpty(), "not marked");
+    assertEquals(0, Closer.execute("report", "--out", copy.toString(), "--study", STUDY.resolve("study.yaml").toString()));
+    // The counts of people; the means and SDs beside them may differ in their last digit, summed in another order.
+    Path tables = Path.of("report", "tables");
+    try (var files = Files.list(out.resolve(tables))) {
+      List<Path> counted = files.map(Path::getFileName)
+          .filter(f -> f.toString().startsWith("sample-") || f.toString().startsWith("scores-")).toList();
+      assertTrue(counted.size() >= 6, counted.toString());
+      for (Path f : counted) {
+        assertEquals(counts(out.resolve(tables).resolve(f)), counts(copy.resolve(tables).resolve(f)), f.toString());
+      }
+    }
+  }
+
+  /** A table's lines, without the mean and SD that end each line of a table of scores. */
+  private static List<String> counts(Path table) throws IOException {
+    boolean scores = table.getFileName().toString().startsWith("scores-");
+    return Files.readAllLines(table).stream().map(l -> scores ? l.replaceAll("(,[^,]*){2}$", "") : l).toList();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
     }
   }
 
