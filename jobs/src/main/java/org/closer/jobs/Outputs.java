@@ -29,7 +29,9 @@ public final class Outputs {
   private static final String JOURNAL = ".commit";
   /**
    * In a dataset's folder, says that every file holds whole couples, each couple's rows one after
-   * another. Spark's readers skip names that start with an underscore.
+   * another; in a dataset with a level column, each couple's rows of one level (a couple's partner
+   * and couple rows may lie in different files). Spark's readers skip names that start with an
+   * underscore.
    */
   static final String WHOLE_COUPLES = "_whole_couples";
   /** Written last, so that its presence says the outputs beside it are complete. */
@@ -79,7 +81,8 @@ public final class Outputs {
   /**
    * Writes a dataset, as {@link #write(DatasetSchemas.Dataset, Dataset, long)}; with
    * {@code wholeCouples}, the caller's word that every partition of {@code df} holds whole couples,
-   * each couple's rows one after another, the dataset is marked so. A later stage that reads it one
+   * each couple's rows (of one level, in a dataset with levels) one after another, the dataset is
+   * marked so. A later stage that reads it one
    * whole file per task ({@link #readWholeCouples}) then finds every couple in one task and needs no
    * shuffle to bring its rows together. Its files are not cut at {@link #ROWS_PER_FILE}, which could
    * cut a couple; coalescing keeps partitions whole.
@@ -92,7 +95,8 @@ public final class Outputs {
     conformed.coalesce(files).write().mode(SaveMode.Overwrite)
         .option("maxRecordsPerFile", wholeCouples ? 0 : ROWS_PER_FILE).parquet(path(dataset));
     if (wholeCouples) {
-      fs.write(path(dataset) + "/" + WHOLE_COUPLES, "Every file of this dataset holds whole couples.\n");
+      fs.write(path(dataset) + "/" + WHOLE_COUPLES,
+          "Every file of this dataset holds whole couples (at each level, where it has levels).\n");
     }
     return fs.parquetRows(path(dataset));
   }

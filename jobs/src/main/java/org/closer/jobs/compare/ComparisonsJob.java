@@ -21,13 +21,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
 import org.closer.core.report.CellPolicy;
 import org.closer.core.report.CsvTables;
@@ -35,9 +38,9 @@ import org.closer.core.stats.ClusteredGroup;
 import org.closer.core.stats.Comoments;
 import org.closer.core.stats.ComparisonResult;
 import org.closer.core.stats.GroupSummary;
-import org.closer.core.stats.Moments;
 import org.closer.core.stats.PAdjust;
 import org.closer.core.study.StudyConfig;
+import org.closer.jobs.CatalystRows;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
@@ -45,12 +48,12 @@ import org.closer.jobs.SparkSessions;
 import org.closer.jobs.outcomes.OutcomesJob;
 
 /**
- * {@code outcomes} and {@code trajectories} to {@code comparisons}. Spark computes the sufficient
- * statistics for all comparisons: per design cell, outcome and unit level in one aggregation,
- * merged into each factor level with core's combine on the driver; per-couple sums for the
- * clustering; a histogram of the values per outcome and level, sorted and walked once. Each
- * comparison reads its two groups, and core turns them into estimates. Nothing row-level reaches
- * the driver.
+ * {@code outcomes} and {@code trajectories} to {@code comparisons}. The sufficient statistics for all
+ * comparisons come from two passes over the observations: one where each task sums its rows per
+ * design cell, outcome and unit level (and, where couples lie whole in tasks, each couple for the
+ * clustering), the tasks' sums combined on the driver; and a histogram of the values per outcome
+ * and level, sorted and walked once. Each comparison reads its two groups, and core turns them into
+ * estimates. Nothing row-level reaches the driver.
  */
 public final class ComparisonsJob {
   public static final String CSV = "report/tables/comparisons.csv";
@@ -68,12 +71,13 @@ public final class ComparisonsJob {
     Progress.Stage stage = ctx.progress().start("compare");
     // Not cached: at 5M survey rows, building Spark's in-memory copy cost more than the three
     // aggregations saved by reading it (their jobs took 41 s with the cache, 35 s reading Parquet).
-    Dataset<Row> observations = observations();
-    Map<String, GroupSummary> groups = groups(observations);
+    Observations observations = observations();
+    ObservationSums sums = sums(observations);
+    Map<String, GroupSummary> groups = sums.groups();
     List<ComparisonPlan> plans = ComparisonPlan.of(ctx.study(), levels(groups.keySet()));
     List<String> cells = cells(plans);
-    Map<String, ClusteredGroup> clusters = clusters(observations);
-    Map<String, double[]> ranks = ranks(observations, plans, cells);
+    Map<String, ClusteredGroup> clusters = observations.wholeCouples() ? sums.clusters() : clusters(observations.all());
+    Map<String, double[]> ranks = ranks(observations.all(), plans, cells);
 
     Map<String, List<ComparisonResult>> byFamily = new LinkedHashMap<>();
     for (ComparisonPlan plan : plans) {
@@ -99,22 +103,40 @@ public final class ComparisonsJob {
     return results;
   }
 
-  /** One row per unit and outcome: change scores from outcomes, slopes from trajectories. */
-  private Dataset<Row> observations() {
-    Dataset<Row> changes = ctx.outputs().read(ctx.spark(), OUTCOMES).filter(col("change").isNotNull())
+  /**
+   * One row per unit and outcome: change scores from outcomes, slopes from trajectories. With
+   * {@code wholeCouples}, every task of both reads holds whole couples, each couple's rows of a level
+   * one after another.
+   */
+  record Observations(Dataset<Row> changes, Dataset<Row> slopes, boolean wholeCouples) {
+    Dataset<Row> all() {
+      return changes.unionByName(slopes);
+    }
+  }
+
+  private Observations observations() {
+    Optional<Dataset<Row>> outcomesWhole = ctx.outputs().readWholeCouples(ctx.spark(), OUTCOMES);
+    Optional<Dataset<Row>> trajectoriesWhole = ctx.outputs().readWholeCouples(ctx.spark(), TRAJECTORIES);
+    return observations(outcomesWhole.orElseGet(() -> ctx.outputs().read(ctx.spark(), OUTCOMES)),
+        trajectoriesWhole.orElseGet(() -> ctx.outputs().read(ctx.spark(), TRAJECTORIES)),
+        outcomesWhole.isPresent() && trajectoriesWhole.isPresent());
+  }
+
+  static Observations observations(Dataset<Row> outcomes, Dataset<Row> trajectories, boolean wholeCouples) {
+    Dataset<Row> changes = outcomes.filter(col("change").isNotNull())
         .select(col("level"), col("clinic"), col("couple"), col("modality"), col("method"),
             col("session_minutes").cast("string").as("session_minutes"),
             concat(col("score"), lit("_change")).as("outcome"), col("change").as("value"), col("intake"),
             col("closing"),
             when(col("category").isNull(), lit(null).cast("boolean"))
                 .otherwise(col("category").isin("recovered", "improved")).as("success"));
-    Dataset<Row> slopes = ctx.outputs().read(ctx.spark(), TRAJECTORIES).filter(col("slope").isNotNull())
+    Dataset<Row> slopes = trajectories.filter(col("slope").isNotNull())
         .select(col("level"), col("clinic"), col("couple"), col("modality"), col("method"),
             col("session_minutes").cast("string").as("session_minutes"),
             concat(col("score"), lit("_slope")).as("outcome"), col("slope").as("value"),
             lit(null).cast("double").as("intake"), lit(null).cast("double").as("closing"),
             lit(null).cast("boolean").as("success"));
-    return changes.unionByName(slopes);
+    return new Observations(changes, slopes, wholeCouples);
   }
 
   /** "factor SEP level" of each group some comparison has on one side: the design cells compared. */
@@ -146,50 +168,37 @@ public final class ComparisonsJob {
   /**
    * Per factor, level, outcome and unit level (the group a comparison's side is): n, mean and
    * variance of the outcome; n, means, variances and covariance of (intake, closing) where both
-   * exist; recovered-or-improved counts. Spark aggregates once per design cell (every factor's
-   * level at once: a few hundred rows), with numerically stable updates; the driver merges the
-   * cells of each factor level with core's combine. Stacking the rows once per factor before the
-   * aggregation made Spark read three times the rows (at 5M survey rows, 11 s of CPU).
+   * exist; recovered-or-improved counts. Each task sums its rows per design cell and merges the
+   * cells into their factor levels ({@link ObservationSums}); where every task reads whole couples,
+   * the same pass sums each couple for the clusters. The driver combines the tasks' sums in their
+   * order. Stacking the rows once per factor before a Spark aggregation made Spark read three times
+   * the rows (at 5M survey rows, 11 s of CPU); Spark's aggregation per design cell took twice the
+   * time of this pass, which also reads the individual rows for the clusters.
    */
-  private static Map<String, GroupSummary> groups(Dataset<Row> observations) {
-    Column both = col("intake").isNotNull().and(col("closing").isNotNull());
-    Column intake = when(both, col("intake"));
-    Column closing = when(both, col("closing"));
-    List<Column> cell = new ArrayList<>();
-    FACTORS.forEach(f -> cell.add(col(f)));
-    cell.add(col("outcome"));
-    cell.add(col("level"));
-    Dataset<Row> aggregates = observations.groupBy(cell.toArray(Column[]::new)).agg(
-        count(col("value")), avg(col("value")), var_samp(col("value")),
-        count(intake), avg(intake), avg(closing), var_samp(intake), var_samp(closing), covar_samp(intake, closing),
-        count(col("success")), sum(when(col("success"), 1).otherwise(0)));
-    int first = cell.size();
-    Map<String, GroupSummary> out = new HashMap<>();
-    for (Row r : aggregates.collectAsList()) {
-      long pairs = r.getLong(first + 3);
-      double cov = number(r, first + 8);
-      GroupSummary g = GroupSummary.of(Moments.of(r.getLong(first), number(r, first + 1), number(r, first + 2)),
-          Comoments.of(pairs, new double[] {number(r, first + 4), number(r, first + 5)},
-              new double[][] {{number(r, first + 6), cov}, {cov, number(r, first + 7)}}),
-          r.getLong(first + 10), r.getLong(first + 9));
-      for (String factor : FACTORS) {
-        String flevel = r.getAs(factor);
-        if (flevel != null) {
-          String key = factor + SEP + flevel + SEP + r.getAs("outcome") + SEP + r.getAs("level");
-          out.computeIfAbsent(key, k -> GroupSummary.create()).combine(g);
-        }
-      }
-    }
-    return out;
+  static ObservationSums sums(Observations observations) {
+    boolean wholeCouples = observations.wholeCouples();
+    JavaRDD<InternalRow> rows = sumsInput(observations.changes()).union(sumsInput(observations.slopes()));
+    return rows.mapPartitions(it -> List.of(ObservationSums.of(it, FACTORS, SEP, wholeCouples)).iterator())
+        .collect().stream().reduce(ObservationSums::combine)
+        .orElseGet(() -> new ObservationSums(new HashMap<>(), new HashMap<>()));
+  }
+
+  /** The rows as {@link ObservationSums} reads them, in the order read. */
+  private static JavaRDD<InternalRow> sumsInput(Dataset<Row> observations) {
+    List<Column> columns = new ArrayList<>();
+    ObservationSums.COLUMNS.forEach(c -> columns.add(col(c)));
+    FACTORS.forEach(f -> columns.add(col(f)));
+    return CatalystRows.of(observations.select(columns.toArray(Column[]::new)));
   }
 
   /**
-   * Per factor, level and outcome at individual level: the couples' sizes, sums and within-couple
-   * squares. A couple is the clinic and couple code within one factor level, so each row is
-   * grouped once per factor. (Summing each couple's rows once, per design cell with conditional
-   * aggregates, took as long: 42 aggregation buffers per couple instead of 3.)
+   * Per factor, level and outcome at individual level, where couples' rows are not known to lie
+   * whole in a task: the couples' sizes, sums and within-couple squares. A couple is the clinic and
+   * couple code within one factor level, so each row is grouped once per factor. (Summing each
+   * couple's rows once, per design cell with conditional aggregates, took as long: 42 aggregation
+   * buffers per couple instead of 3.)
    */
-  private static Map<String, ClusteredGroup> clusters(Dataset<Row> observations) {
+  static Map<String, ClusteredGroup> clusters(Dataset<Row> observations) {
     List<String> projection = new ArrayList<>(List.of("outcome", "clinic", "couple", "value"));
     projection.add(FACTORS.stream().map(f -> "'" + f + "', " + f)
         .collect(Collectors.joining(", ", "stack(" + FACTORS.size() + ", ", ") as (factor, flevel)")));

@@ -132,13 +132,13 @@ public final class OutcomesJob {
         rules.computeIfAbsent(INDIVIDUAL, k -> new HashMap<>()).put(s.column(), rule(s, sd, sampleAlpha)));
     intakeSd(coupleScores, scores, "_mean").forEach((s, sd) ->
         rules.computeIfAbsent(COUPLE, k -> new HashMap<>()).put(s.column(), rule(s, sd, sampleAlpha)));
-    JavaRDD<InternalRow> wide = wide(partnerScores, coupleScores, scores,
-        partnersWhole.isPresent() && couplesWhole.isPresent());
+    boolean wholeCouples = partnersWhole.isPresent() && couplesWhole.isPresent();
+    JavaRDD<InternalRow> wide = wide(partnerScores, coupleScores, scores, wholeCouples);
     OutcomeRows outcomeRows = new OutcomeRows(rules);
     Dataset<Row> outcomes = CatalystRows.frame(ctx.spark(),
         wide.mapPartitions(rows -> new MappedIterator<>(rows, outcomeRows::outcome)),
         SparkSchemas.struct(ctx.schemas().schema(OUTCOMES)));
-    long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().rows(SCORES));
+    long count = ctx.outputs().write(OUTCOMES, outcomes, ctx.outputs().rows(SCORES), wholeCouples);
     long measured = rules.values().stream().flatMap(r -> r.keySet().stream()).distinct().count();
     stage.done(Progress.count(count) + " partner and couple outcomes on " + measured + " scores");
     return count;
@@ -177,7 +177,8 @@ public final class OutcomesJob {
   /**
    * The wide rows of both levels, for the scores with an intake value. With {@code wholeCouples}
    * (every task reads whole couples, each couple's rows one after another), each task walks its
-   * couples ({@link UnitOutcomes}); otherwise Spark groups the rows by unit.
+   * couples ({@link UnitOutcomes}), and each partition of the result holds whole couples at each
+   * level; otherwise Spark groups the rows by unit.
    */
   static JavaRDD<InternalRow> wide(Dataset<Row> partnerScores, Dataset<Row> coupleScores, List<Subscale> scores,
       boolean wholeCouples) {

@@ -48,17 +48,18 @@ public final class TrajectoriesJob {
         OutcomesJob.INDIVIDUAL);
     Dataset<Row> couples = points(couplesWhole.orElseGet(() -> ctx.outputs().read(spark, COUPLE_SCORES)), scores,
         "_mean", OutcomesJob.COUPLE);
-    Dataset<Row> slopes = CatalystRows.frame(spark,
-        slopes(partners, couples, scores, partnersWhole.isPresent() && couplesWhole.isPresent()),
+    boolean wholeCouples = partnersWhole.isPresent() && couplesWhole.isPresent();
+    Dataset<Row> slopes = CatalystRows.frame(spark, slopes(partners, couples, scores, wholeCouples),
         SparkSchemas.struct(ctx.schemas().schema(TRAJECTORIES)));
-    long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().rows(COUPLE_SCORES));
+    long count = ctx.outputs().write(TRAJECTORIES, slopes, ctx.outputs().rows(COUPLE_SCORES), wholeCouples);
     stage.done(Progress.count(count) + " partner and couple trajectories");
     return count;
   }
 
   /**
    * The slopes of every unit's points. With {@code wholeCouples} (every task reads whole couples,
-   * each couple's rows one after another) each task sorts its couples' points; otherwise a shuffle
+   * each couple's rows one after another) each task sorts its couples' points, and each partition of
+   * the result holds whole couples at each level; otherwise a shuffle
    * brings each couple's points to one task, sorted.
    */
   static JavaRDD<InternalRow> slopes(Dataset<Row> partners, Dataset<Row> couples, List<String> scores,

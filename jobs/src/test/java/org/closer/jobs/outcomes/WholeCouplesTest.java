@@ -1,21 +1,26 @@
 package org.closer.jobs.outcomes;
 
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.RESPONSES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
+import static org.closer.core.dataset.DatasetSchemas.Dataset.TRAJECTORIES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.closer.core.dataset.DatasetSchemas;
 import org.closer.core.instrument.InstrumentCatalog;
@@ -52,10 +57,10 @@ class WholeCouplesTest {
 
   @Test
   void datasetsWrittenWithWholeCouplesAreReadSoUnlessFilesAreSplit() {
-    for (DatasetSchemas.Dataset d : List.of(RESPONSES, SCORES, COUPLE_SCORES)) {
+    for (DatasetSchemas.Dataset d : List.of(RESPONSES, SCORES, COUPLE_SCORES, OUTCOMES, TRAJECTORIES)) {
       assertTrue(outputs.readWholeCouples(spark, d).isPresent(), d.dir());
     }
-    assertTrue(outputs.readWholeCouples(spark, DatasetSchemas.Dataset.OUTCOMES).isEmpty(), "outcomes are not marked");
+    assertTrue(outputs.readWholeCouples(spark, DatasetSchemas.Dataset.QUARANTINE).isEmpty(), "not marked");
     String maxBytes = spark.conf().get(SparkSessions.MAX_PARTITION_BYTES);
     String openCost = spark.conf().get(SparkSessions.OPEN_COST_BYTES);
     spark.conf().set(SparkSessions.MAX_PARTITION_BYTES, "1k");
@@ -71,17 +76,7 @@ class WholeCouplesTest {
   /** The report's counts of people, from scores scattered over files (shuffled by couple). */
   @Test
   void reportFromScatteredScoresEqualsTheWalkedOne() throws IOException {
-    Path copy = Files.createTempDirectory("closer-scattered");
-    for (String d : List.of("responses", "quarantine", "couple_scores", "psychometrics", "outcomes", "trajectories",
-        "comparisons")) {
-      copyTree(out.resolve(d), copy.resolve(d));
-    }
-    Files.copy(out.resolve("ingest.json"), copy.resolve("ingest.json"));
-    spark.read().parquet(out.resolve("scores").toString()).repartition(3).write()
-        .parquet(copy.resolve("scores").toString());
-    Outputs scattered = new Outputs(copy.toString(), new DatasetSchemas(CATALOG),
-        new DataFs(spark.sparkContext().hadoopConfiguration()));
-    assertTrue(scattered.readWholeCouples(spark, SCORES).isEmpty(), "not marked");
+    Path copy = scatteredCopy(SCORES);
     assertEquals(0, Closer.execute("report", "--out", copy.toString(), "--study", STUDY.resolve("study.yaml").toString()));
     // The counts of people; the means and SDs beside them may differ in their last digit, summed in another order.
     Path tables = Path.of("report", "tables");
@@ -93,6 +88,65 @@ class WholeCouplesTest {
         assertEquals(counts(out.resolve(tables).resolve(f)), counts(copy.resolve(tables).resolve(f)), f.toString());
       }
     }
+  }
+
+  /**
+   * Comparisons from outcomes and trajectories scattered over files (each couple's clusters grouped
+   * by Spark) equal those from the walks over whole couples, but for the order of their sums.
+   */
+  @Test
+  void comparisonsFromScatteredOutcomesEqualTheWalkedOnes() throws IOException {
+    Path copy = scatteredCopy(OUTCOMES, TRAJECTORIES);
+    assertEquals(0, Closer.execute("compare", "--out", copy.toString(), "--study", STUDY.resolve("study.yaml").toString()));
+    Map<String, Row> walked = comparisons(out);
+    Map<String, Row> scattered = comparisons(copy);
+    assertEquals(walked.keySet(), scattered.keySet());
+    long clustered = 0;
+    for (Map.Entry<String, Row> e : walked.entrySet()) {
+      Row a = e.getValue();
+      Row b = scattered.get(e.getKey());
+      for (StructField f : a.schema().fields()) {
+        Object x = a.getAs(f.name());
+        Object y = b.getAs(f.name());
+        if (x instanceof Double dx && y instanceof Double dy) {
+          assertEquals(dx, dy, 1e-9 * Math.max(1, Math.abs(dx)), e.getKey() + " " + f.name());
+        } else {
+          assertEquals(x, y, e.getKey() + " " + f.name());
+        }
+      }
+      clustered += a.getAs("cluster_se") == null ? 0 : 1;
+    }
+    assertTrue(clustered > 10, "comparisons with a cluster-robust SE: " + clustered);
+  }
+
+  private static Map<String, Row> comparisons(Path outputs) {
+    Map<String, Row> out = new HashMap<>();
+    for (Row r : spark.read().parquet(outputs.resolve("comparisons").toString()).collectAsList()) {
+      out.put(r.getAs("comparison") + "/" + r.getAs("outcome") + "/" + r.getAs("level"), r);
+    }
+    return out;
+  }
+
+  /** A copy of the outputs with the given datasets' rows scattered over three files, not marked. */
+  private static Path scatteredCopy(DatasetSchemas.Dataset... scattered) throws IOException {
+    Path copy = Files.createTempDirectory("closer-scattered");
+    List<String> names = java.util.Arrays.stream(scattered).map(DatasetSchemas.Dataset::dir).toList();
+    try (var entries = Files.list(out)) {
+      for (Path p : entries.toList()) {
+        String name = p.getFileName().toString();
+        if (!names.contains(name) && !name.equals("report")) {
+          copyTree(p, copy.resolve(name));
+        }
+      }
+    }
+    Outputs copied = new Outputs(copy.toString(), new DatasetSchemas(CATALOG),
+        new DataFs(spark.sparkContext().hadoopConfiguration()));
+    for (DatasetSchemas.Dataset d : scattered) {
+      spark.read().parquet(out.resolve(d.dir()).toString()).repartition(3).write()
+          .parquet(copy.resolve(d.dir()).toString());
+      assertTrue(copied.readWholeCouples(spark, d).isEmpty(), d.dir() + " not marked");
+    }
+    return copy;
   }
 
   /** A table's lines, without the mean and SD that end each line of a table of scores. */
