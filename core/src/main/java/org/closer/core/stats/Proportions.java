@@ -12,6 +12,9 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
 public final class Proportions {
   public record Result(double pa, double pb, double difference, double low, double high, double fisherP) {}
 
+  /** exp() of anything below -745.2 is 0 in double precision; this keeps a margin. */
+  private static final double UNDERFLOW = 800;
+
   private Proportions() {}
 
   public static Result of(long xa, long na, long xb, long nb) {
@@ -25,23 +28,41 @@ public final class Proportions {
     return new Result(pa, pb, diff, Math.max(diff - width, -1), Math.min(diff + width, 1), fisher(xa, na, xb, nb));
   }
 
-  /** Two-sided Fisher exact p for the table [[x_a, n_a - x_a], [x_b, n_b - x_b]]. */
+  /**
+   * Two-sided Fisher exact p for the table [[x_a, n_a - x_a], [x_b, n_b - x_b]]. R sums over the
+   * whole support; a term more than {@link #UNDERFLOW} below the largest is exactly 0 after exp(),
+   * and the log-probabilities fall away on both sides of the mode, so only the terms around it are
+   * computed: the same sums in the same order, without the zeros (at 200,000 people, a hundredth
+   * of the support).
+   */
   static double fisher(long xa, long na, long xb, long nb) {
     int total = Math.toIntExact(na + nb);
     int successes = Math.toIntExact(xa + xb);
     HypergeometricDistribution h = new HypergeometricDistribution(null, total, successes, Math.toIntExact(na));
     int lo = Math.max(0, successes - Math.toIntExact(nb));
     int hi = Math.min(successes, Math.toIntExact(na));
-    double observed = h.logProbability(Math.toIntExact(xa));
-    double max = Double.NEGATIVE_INFINITY;
-    for (int k = lo; k <= hi; k++) {
-      max = Math.max(max, h.logProbability(k));
+    int mode = (int) Math.max(lo, Math.min(hi, Math.floor((na + 1.0) * (successes + 1.0) / (total + 2.0))));
+    double floor = h.logProbability(mode) - UNDERFLOW;
+    int from = mode;
+    while (from > lo && h.logProbability(from - 1) > floor) {
+      from--;
     }
+    int to = mode;
+    while (to < hi && h.logProbability(to + 1) > floor) {
+      to++;
+    }
+    double[] log = new double[to - from + 1];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = from; k <= to; k++) {
+      log[k - from] = h.logProbability(k);
+      max = Math.max(max, log[k - from]);
+    }
+    double observed = h.logProbability(Math.toIntExact(xa));
     double sum = 0;
     double tail = 0;
     double limit = Math.exp(observed - max) * (1 + 1e-7);
-    for (int k = lo; k <= hi; k++) {
-      double d = Math.exp(h.logProbability(k) - max);
+    for (double l : log) {
+      double d = Math.exp(l - max);
       sum += d;
       if (d <= limit) {
         tail += d;
