@@ -17,18 +17,20 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.model.Partner;
+import org.closer.core.stats.Moments;
 
 /**
  * The report's counts of people, from one pass over the scores with each couple's rows together
  * (sorted by couple): rows and couples per clinic; couples per design factor level; partners and
  * couples with a value of each score per timepoint and per session number, overall and per factor
  * level; partners and couples per kind of love. A couple whose rows disagree on a factor counts
- * once at each of its levels, and once on the other factors. Emits one {@link Totals} per
- * partition: counts, never the couples.
+ * once at each of its levels, and once on the other factors. In the same pass, the moments of each
+ * score's values per design cell, at each timepoint and session number. Emits one {@link Totals}
+ * per partition: counts and moments, never the couples.
  *
  * <p>Input columns: couple, clinic, partner, timepoint, session, one level per factor, the
  * {@link #masks} mark columns (bit {@code score * partners + partner} set when that partner gave
- * that score, from {@link #marks}), then one kind of love per love instrument.
+ * that score, from {@link #marks}), one kind of love per love instrument, then each score's value.
  */
 final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, CoupleTallies.Totals> {
   private static final long serialVersionUID = 1L;
@@ -102,6 +104,10 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
     final Map<Key, long[]> sessions = new HashMap<>();
     /** [instrument, timepoint, kind] -> {partners, couples} */
     final Map<Key, long[]> love = new HashMap<>();
+    /** [timepoint, level per factor] -> the moments of each score's values */
+    final Map<Key, Moments[]> timepointValues = new HashMap<>();
+    /** [session number, level per factor] -> the moments of each score's values in session surveys */
+    final Map<Key, Moments[]> sessionValues = new HashMap<>();
 
     Totals merge(Totals other) {
       add(clinics, other.clinics);
@@ -109,7 +115,22 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
       add(timepoints, other.timepoints);
       add(sessions, other.sessions);
       add(love, other.love);
+      combine(timepointValues, other.timepointValues);
+      combine(sessionValues, other.sessionValues);
       return this;
+    }
+
+    private static void combine(Map<Key, Moments[]> into, Map<Key, Moments[]> from) {
+      from.forEach((k, m) -> {
+        Moments[] sum = into.get(k);
+        if (sum == null) {
+          into.put(k, m);
+        } else {
+          for (int i = 0; i < m.length; i++) {
+            sum[i].combine(m[i]);
+          }
+        }
+      });
     }
 
     private static void add(Map<Key, long[]> into, Map<Key, long[]> from) {
@@ -130,6 +151,7 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
     int firstMark = FACTORS_AT + factors.size();
     int masks = masks(scores * PARTNERS);
     int firstLove = firstMark + masks;
+    int firstValue = firstLove + loveInstruments.size();
     Texts texts = new Texts(firstLove + loveInstruments.size());
     while (rows.hasNext()) {
       InternalRow r = rows.next();
@@ -146,11 +168,15 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
       for (int f = 0; f < factors.size(); f++) {
         levels[1 + f] = texts.of(r, FACTORS_AT + f);
       }
-      or(couple.cells, new Key(levels), r, firstMark, masks);
+      Key cell = new Key(levels);
+      or(couple.cells, cell, r, firstMark, masks);
+      accept(totals.timepointValues, cell, r, firstValue);
       if (!r.isNullAt(4) && sessionCode.equals(timepoint)) {
         Object[] session = levels.clone();
         session[0] = r.getInt(4);
-        or(couple.sessions, new Key(session), r, firstMark, masks);
+        Key sessionCell = new Key(session);
+        or(couple.sessions, sessionCell, r, firstMark, masks);
+        accept(totals.sessionValues, sessionCell, r, firstValue);
       }
       int partner = 1 << Partner.valueOf(texts.of(r, 2)).ordinal();
       for (int i = 0; i < loveInstruments.size(); i++) {
@@ -162,6 +188,21 @@ final class CoupleTallies implements FlatMapFunction<Iterator<InternalRow>, Coup
     }
     couple.addTo(totals);
     return List.of(totals).iterator();
+  }
+
+  /** The row's score values added to its cell's moments. */
+  private void accept(Map<Key, Moments[]> cells, Key cell, InternalRow r, int firstValue) {
+    Moments[] moments = cells.get(cell);
+    if (moments == null) {
+      moments = new Moments[scores];
+      Arrays.setAll(moments, i -> Moments.create());
+      cells.put(cell, moments);
+    }
+    for (int s = 0; s < scores; s++) {
+      if (!r.isNullAt(firstValue + s)) {
+        moments[s].accept(r.getDouble(firstValue + s));
+      }
+    }
   }
 
   /** The row's marks OR-ed into its cell's. */

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COMPARISONS;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
@@ -21,11 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.closer.core.ingest.IngestSummary;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
@@ -71,9 +68,9 @@ public final class ReportJob {
     List<Row> comparisons = ctx.outputs().read(ctx.spark(), COMPARISONS).collectAsList();
     CoupleTallies.Totals people = people(scores, wholeCouples.isPresent());
     StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(people), groups(people),
-        descriptives(scores, people), reliability(ctx.outputs().read(ctx.spark(), PSYCHOMETRICS)),
+        descriptives(people), reliability(ctx.outputs().read(ctx.spark(), PSYCHOMETRICS)),
         outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)), slopes(ctx.outputs().read(ctx.spark(), TRAJECTORIES)),
-        comparisons.stream().map(ComparisonRows::fromRow).toList(), loveKinds(people), sessions(scores, people));
+        comparisons.stream().map(ComparisonRows::fromRow).toList(), loveKinds(people), sessions(people));
     Report report = new StudyReport(ctx.study(), ctx.catalog()).build(facts);
     ctx.fs().write(ctx.outputs().path(HTML), HtmlRenderer.render(report));
     ctx.fs().write(ctx.outputs().path(MARKDOWN), MarkdownRenderer.render(report));
@@ -142,7 +139,7 @@ public final class ReportJob {
 
   /**
    * The report's counts of people (per clinic, factor level, score, timepoint and session, kind of
-   * love) from one pass over the scores, each couple's rows together: as read where every task
+   * love) and the scores' moments per design cell from one pass over the scores, each couple's rows together: as read where every task
    * reads whole couples, else brought together by one shuffle. Sorted by couple alone: Spark's
    * sort compares a key's first bytes before the whole rows. A couple's pseudonym is unique
    * across clinics, as the clinic is hashed with the code.
@@ -154,6 +151,7 @@ public final class ReportJob {
     columns.addAll(Arrays.asList(CoupleTallies.marks(subscaleColumns(ctx.catalog().subscales()))));
     List<String> love = ctx.catalog().loveInstruments().stream().map(org.closer.core.instrument.Instrument::id).toList();
     love.forEach(id -> columns.add(col(id + "_love_kind")));
+    subscaleColumns(ctx.catalog().subscales()).forEach(s -> columns.add(col(s)));
     CoupleTallies tallies = new CoupleTallies(StudyConfig.FACTORS, SESSION_FACTORS, ctx.catalog().subscales().size(),
         Timepoint.SESSION.code(), love);
     CoupleTallies.Totals out = new CoupleTallies.Totals();
@@ -186,12 +184,11 @@ public final class ReportJob {
     return out;
   }
 
-  private List<StudyFacts.Descriptive> descriptives(Dataset<Row> scores, CoupleTallies.Totals people) {
+  private List<StudyFacts.Descriptive> descriptives(CoupleTallies.Totals people) {
     List<Subscale> subscales = ctx.catalog().subscales();
-    Dataset<Row> byCell = scores.withColumn("session_minutes", col("session_minutes").cast("string"));
     Map<List<Object>, long[]> scorers = scorers(people.timepoints, subscales);
     List<StudyFacts.Descriptive> out = new ArrayList<>();
-    moments(byCell, "timepoint", StudyConfig.FACTORS, subscales).forEach((k, m) -> {
+    moments(people.timepointValues, StudyConfig.FACTORS, subscales).forEach((k, m) -> {
       long[] p = scorers.get(k);
       out.add(new StudyFacts.Descriptive((String) k.get(0), (String) k.get(1), (String) k.get(2), (String) k.get(3),
           m.n(), p[0], p[1], m.mean(), m.sd()));
@@ -216,15 +213,14 @@ public final class ReportJob {
   }
 
   /** Session measures by session number, overall and by method and modality. */
-  private List<StudyFacts.SessionPoint> sessions(Dataset<Row> scores, CoupleTallies.Totals people) {
+  private List<StudyFacts.SessionPoint> sessions(CoupleTallies.Totals people) {
     List<Subscale> subscales = ctx.catalog().subscalesGivenAt(Timepoint.SESSION);
     if (subscales.isEmpty()) {
       return List.of();
     }
-    Dataset<Row> sessions = scores.filter(col("timepoint").equalTo(Timepoint.SESSION.code()).and(col("session").isNotNull()));
     Map<List<Object>, long[]> scorers = scorers(people.sessions, ctx.catalog().subscales());
     List<StudyFacts.SessionPoint> out = new ArrayList<>();
-    moments(sessions, "session", SESSION_FACTORS, subscales).forEach((k, m) -> {
+    moments(people.sessionValues, SESSION_FACTORS, subscales).forEach((k, m) -> {
       long[] p = scorers.get(k);
       out.add(new StudyFacts.SessionPoint((String) k.get(0), (String) k.get(2), (String) k.get(3), (Integer) k.get(1),
           m.n(), p[0], p[1], m.mean(), m.sd()));
@@ -251,40 +247,31 @@ public final class ReportJob {
   }
 
   /**
-   * Count, mean and variance of each subscale per {@code at} (timepoint or session number), factor
-   * ('all' and each of {@code factors}) and level, keyed by [score, at, factor, level]: one
-   * aggregation per design cell, whose moments are combined here (Chan et al.), instead of copying
-   * every value once per subscale and factor level for Spark to group.
+   * Count, mean and variance of each of {@code subscales} per {@code at} (timepoint or session
+   * number), factor ('all' and each of {@code factors}) and level, keyed by [score, at, factor,
+   * level]: the tallies' moments per design cell ([at, level per design factor], every score in
+   * catalog order) combined (Chan et al.).
    */
-  private static Map<List<Object>, Moments> moments(Dataset<Row> scores, String at, List<String> factors,
+  private Map<List<Object>, Moments> moments(Map<CoupleTallies.Key, Moments[]> cells, List<String> factors,
       List<Subscale> subscales) {
-    List<Column> aggregates = new ArrayList<>();
-    for (Subscale s : subscales) {
-      aggregates.addAll(List.of(count(col(s.column())), avg(col(s.column())), var_samp(col(s.column()))));
-    }
-    Column[] cell = Stream.concat(Stream.of(at), factors.stream()).map(functions::col).toArray(Column[]::new);
-    int first = cell.length;
+    List<String> all = subscaleColumns(ctx.catalog().subscales());
     Map<List<Object>, Moments> out = new HashMap<>();
-    for (Row r : scores.groupBy(cell).agg(aggregates.get(0), rest(aggregates)).collectAsList()) {
-      for (int i = 0; i < subscales.size(); i++) {
-        long n = r.getLong(first + 3 * i);
-        if (n == 0) {
+    cells.forEach((cell, byScore) -> {
+      for (Subscale s : subscales) {
+        Moments moments = byScore[all.indexOf(s.column())];
+        if (moments.n() == 0) {
           continue;
         }
-        Moments moments = Moments.of(n, r.getDouble(first + 3 * i + 1), number(r, first + 3 * i + 2));
-        String score = subscales.get(i).column();
-        out.computeIfAbsent(Arrays.asList(score, r.get(0), CoupleTallies.ALL, CoupleTallies.ALL), k -> Moments.create()).combine(moments);
-        for (int f = 0; f < factors.size(); f++) {
-          out.computeIfAbsent(Arrays.asList(score, r.get(0), factors.get(f), r.get(1 + f)), k -> Moments.create())
+        out.computeIfAbsent(Arrays.asList(s.column(), cell.part(0), CoupleTallies.ALL, CoupleTallies.ALL),
+            k -> Moments.create()).combine(moments);
+        for (String factor : factors) {
+          Object level = cell.part(1 + StudyConfig.FACTORS.indexOf(factor));
+          out.computeIfAbsent(Arrays.asList(s.column(), cell.part(0), factor, level), k -> Moments.create())
               .combine(moments);
         }
       }
-    }
+    });
     return out;
-  }
-
-  private static Column[] rest(List<Column> columns) {
-    return columns.subList(1, columns.size()).toArray(Column[]::new);
   }
 
   /** Numbers sort as numbers ("45" before "90"), text as text. */
