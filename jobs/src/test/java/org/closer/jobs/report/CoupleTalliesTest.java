@@ -50,6 +50,13 @@ class CoupleTalliesTest {
     assertArrayEquals(new long[] {1, 1}, t.love.get(key("tls", "closing", "romantic")));
     assertEquals(2, t.love.size());
     assertTrue(t.sessions.isEmpty());
+    // the values' moments per design cell: score 1 at intake, online EFT (A of c1: 5) and face to face EFT (B of c1: 6)
+    assertEquals(1, t.timepointValues.get(key("intake", "online", "EFT"))[0].n());
+    assertEquals(5.0, t.timepointValues.get(key("intake", "online", "EFT"))[0].mean());
+    assertEquals(6.0, t.timepointValues.get(key("intake", "face_to_face", "EFT"))[0].mean());
+    assertEquals(0, t.timepointValues.get(key("intake", "face_to_face", "EFT"))[1].n());
+    assertEquals(2, t.timepointValues.get(key("closing", "online", "EFT"))[1].n());
+    assertEquals(0.5, t.timepointValues.get(key("closing", "online", "EFT"))[0].variance(), 1e-15);
   }
 
   @Test
@@ -67,6 +74,12 @@ class CoupleTalliesTest {
     assertArrayEquals(new long[] {2, 1, 1, 1}, t.timepoints.get(key("session", "modality", null)));
     assertArrayEquals(new long[] {1}, t.groups.get(key("modality", null)));
     assertEquals(4, t.sessions.size()); // sessions 3 and 4, each overall and at EFT
+    // values of session rows with a number, per session number and design cell
+    assertEquals(1, t.sessionValues.get(key(3, null, "EFT"))[0].n());
+    assertEquals(1, t.sessionValues.get(key(3, null, "EFT"))[1].n());
+    assertEquals(1, t.sessionValues.get(key(4, null, "EFT"))[0].n());
+    assertEquals(2, t.sessionValues.size());
+    assertEquals(3, t.timepointValues.get(key("session", null, "EFT"))[0].n());
   }
 
   @Test
@@ -75,7 +88,8 @@ class CoupleTalliesTest {
     int mark = 35 * 2 + 1; // score 35, partner B
     assertEquals(2, CoupleTallies.masks(80));
     Iterator<CoupleTallies.Totals> it = forty.call(
-        List.of(internal("c1", "k1", "B", "intake", null, 0L, CoupleTallies.bit(mark))).iterator());
+        List.of(internal(withValues(new Object[] {"c1", "k1", "B", "intake", null, 0L, CoupleTallies.bit(mark)},
+            new Object[40]))).iterator());
     long[] all = it.next().timepoints.get(key("intake", "all", "all"));
     assertEquals(1L, all[2 * 35]);
     assertEquals(1L, all[2 * 35 + 1]);
@@ -92,12 +106,22 @@ class CoupleTalliesTest {
     assertArrayEquals(new long[] {2, 2}, one.clinics.get(key("k1")));
   }
 
-  /** One partner's survey: which of the two scores it gave, as that partner's marks. */
+  /**
+   * One partner's survey: which of the two scores it gave, as that partner's marks, and their values
+   * (score 1: 5 for partner A, 6 for B; score 2: 3).
+   */
   private static InternalRow row(String couple, String clinic, String partner, String timepoint, Integer session,
       String modality, String method, int score1, int score2, String love) {
     int p = partner.equals("A") ? 0 : 1;
     long mask = (score1 == 1 ? CoupleTallies.bit(p) : 0) | (score2 == 1 ? CoupleTallies.bit(2 + p) : 0);
-    return internal(couple, clinic, partner, timepoint, session, modality, method, mask, love);
+    return internal(withValues(new Object[] {couple, clinic, partner, timepoint, session, modality, method, mask, love},
+        new Object[] {score1 == 1 ? 5.0 + p : null, score2 == 1 ? 3.0 : null}));
+  }
+
+  private static Object[] withValues(Object[] columns, Object[] values) {
+    Object[] v = Arrays.copyOf(columns, columns.length + values.length);
+    System.arraycopy(values, 0, v, columns.length, values.length);
+    return v;
   }
 
   private static CoupleTallies.Key key(Object... parts) {
