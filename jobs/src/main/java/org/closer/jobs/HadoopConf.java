@@ -25,13 +25,13 @@ public record HadoopConf(Map<String, String> entries) implements Serializable {
   }
 
   /**
-   * A job reading exactly one file: the path is set as a Path, not as text, so a comma or space in
-   * a clinic's file name is not taken for a list of paths.
+   * A job reading exactly the given files: the paths are set as Paths, not as text, so a comma or
+   * space in a clinic's file name is not taken for a list of paths.
    */
-  public Job job(Path file) {
+  public Job job(Path... files) {
     try {
       Job job = Job.getInstance(get());
-      FileInputFormat.setInputPaths(job, file);
+      FileInputFormat.setInputPaths(job, files);
       return job;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
