@@ -82,9 +82,8 @@ public final class Outputs {
    * Writes a dataset, as {@link #write(DatasetSchemas.Dataset, Dataset, long)}; with
    * {@code wholeCouples}, the caller's word that every partition of {@code df} holds whole couples,
    * each couple's rows (of one level, in a dataset with levels) one after another, the dataset is
-   * marked so. A later stage that reads it one
-   * whole file per task ({@link #readWholeCouples}) then finds every couple in one task and needs no
-   * shuffle to bring its rows together. Its files are not cut at {@link #ROWS_PER_FILE}, which could
+   * marked so. A later stage that reads it one whole file per task ({@link #readWholeCouples}) then
+   * finds every couple in one task and needs no shuffle to bring its rows together. Its files are not cut at {@link #ROWS_PER_FILE}, which could
    * cut a couple; coalescing keeps partitions whole.
    */
   public long write(DatasetSchemas.Dataset dataset, Dataset<Row> df, long expectedRows, boolean wholeCouples) {

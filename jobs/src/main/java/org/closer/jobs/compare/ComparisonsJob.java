@@ -122,7 +122,7 @@ public final class ComparisonsJob {
         outcomesWhole.isPresent() && trajectoriesWhole.isPresent());
   }
 
-  static Observations observations(Dataset<Row> outcomes, Dataset<Row> trajectories, boolean wholeCouples) {
+  private static Observations observations(Dataset<Row> outcomes, Dataset<Row> trajectories, boolean wholeCouples) {
     Dataset<Row> changes = outcomes.filter(col("change").isNotNull())
         .select(col("level"), col("clinic"), col("couple"), col("modality"), col("method"),
             col("session_minutes").cast("string").as("session_minutes"),
@@ -172,10 +172,10 @@ public final class ComparisonsJob {
    * cells into their factor levels ({@link ObservationSums}); where every task reads whole couples,
    * the same pass sums each couple for the clusters. The driver combines the tasks' sums in their
    * order. Stacking the rows once per factor before a Spark aggregation made Spark read three times
-   * the rows (at 5M survey rows, 11 s of CPU); Spark's aggregation per design cell took twice the
-   * time of this pass, which also reads the individual rows for the clusters.
+   * the rows (at 5M survey rows, 11 s of CPU); at 5M, Spark's aggregation per design cell and the
+   * couples' walk took 7.0 s and 3.1 s, this pass 8.0 s.
    */
-  static ObservationSums sums(Observations observations) {
+  private static ObservationSums sums(Observations observations) {
     boolean wholeCouples = observations.wholeCouples();
     JavaRDD<InternalRow> rows = sumsInput(observations.changes()).union(sumsInput(observations.slopes()));
     return rows.mapPartitions(it -> List.of(ObservationSums.of(it, FACTORS, SEP, wholeCouples)).iterator())
@@ -198,7 +198,7 @@ public final class ComparisonsJob {
    * couple's rows once, per design cell with conditional aggregates, took as long: 42 aggregation
    * buffers per couple instead of 3.)
    */
-  static Map<String, ClusteredGroup> clusters(Dataset<Row> observations) {
+  private static Map<String, ClusteredGroup> clusters(Dataset<Row> observations) {
     List<String> projection = new ArrayList<>(List.of("outcome", "clinic", "couple", "value"));
     projection.add(FACTORS.stream().map(f -> "'" + f + "', " + f)
         .collect(Collectors.joining(", ", "stack(" + FACTORS.size() + ", ", ") as (factor, flevel)")));

@@ -115,7 +115,9 @@ record ObservationSums(Map<String, GroupSummary> groups, Map<String, ClusteredGr
     }
 
     void member(InternalRow r) {
-      if (coupleOf != null && (!r.getUTF8String(COUPLE).equals(coupleOf) || !r.getUTF8String(CLINIC).equals(clinicOf))) {
+      boolean sameCouple = coupleOf != null && r.getUTF8String(COUPLE).equals(coupleOf)
+          && r.getUTF8String(CLINIC).equals(clinicOf);
+      if (coupleOf != null && !sameCouple) {
         flush();
       }
       if (coupleOf == null) {

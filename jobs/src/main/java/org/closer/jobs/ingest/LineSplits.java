@@ -3,11 +3,12 @@ package org.closer.jobs.ingest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -48,30 +49,24 @@ record LineSplits(JavaRDD<Text> lines, int[] files, long[] firstLines) {
         job.getConfiguration(), TextInputFormat.class, LongWritable.class, Text.class);
     List<Count> counts = rdd.mapPartitionsWithInputSplit(LineSplits::count, true).collect();
     int[] fileOf = new int[counts.size()];
-    long[] firstLines = new long[counts.size()];
-    Map<Integer, Map<Long, Long>> linesBefore = new HashMap<>();
-    for (int s = 0; s < counts.size(); s++) {
-      Count c = counts.get(s);
-      Integer f = index.get(c.path());
+    for (int s = 0; s < fileOf.length; s++) {
+      Integer f = index.get(counts.get(s).path());
       if (f == null) {
-        throw new IllegalStateException("Hadoop read " + c.path() + ", which is none of " + index.keySet());
+        throw new IllegalStateException("Hadoop read " + counts.get(s).path() + ", which is none of " + index.keySet());
       }
       fileOf[s] = f;
-      linesBefore.computeIfAbsent(f, k -> new TreeMap<>()).put(c.start(), c.lines());
     }
-    // A file's splits in the order of their offsets: a split's first line follows all lines of those before it.
-    Map<Integer, Map<Long, Long>> firstAt = new HashMap<>();
-    linesBefore.forEach((f, byStart) -> {
-      Map<Long, Long> first = new HashMap<>();
-      long line = 0;
-      for (Map.Entry<Long, Long> e : byStart.entrySet()) {
-        first.put(e.getKey(), line);
-        line += e.getValue();
-      }
-      firstAt.put(f, first);
-    });
-    for (int s = 0; s < counts.size(); s++) {
-      firstLines[s] = firstAt.get(fileOf[s]).get(counts.get(s).start());
+    // Each file's splits in the order of their offsets: a split's first line follows the lines of those before it.
+    long[] firstLines = new long[fileOf.length];
+    long line = 0;
+    int file = -1;
+    for (int s : IntStream.range(0, fileOf.length).boxed()
+        .sorted(Comparator.<Integer>comparingInt(s -> fileOf[s]).thenComparingLong(s -> counts.get(s).start()))
+        .toList()) {
+      line = fileOf[s] == file ? line : 0;
+      file = fileOf[s];
+      firstLines[s] = line;
+      line += counts.get(s).lines();
     }
     return new LineSplits(rdd.values(), fileOf, firstLines);
   }
