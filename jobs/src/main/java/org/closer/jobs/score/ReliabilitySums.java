@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
@@ -22,6 +24,11 @@ import org.closer.core.study.StudyConfig;
  * almost all of it decoding Parquet). A Spark accumulator: each task adds its rows to its own copy,
  * and Spark merges one copy per partition of a job's final stage, also when a task runs again.
  * So it must be added to only in the tasks of a write, never before a shuffle.
+ *
+ * <p>Spark merges the copies in the order the tasks end, which varies from run to run, and sums of
+ * doubles depend on their order: here the copies are added in partition order instead (each task
+ * {@link #open}s its partition; a copy that arrives early waits for those before it), so the same
+ * responses give the same alphas to the last bit.
  */
 public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<ReliabilitySums.Cell, ItemTotal>> {
   private static final long serialVersionUID = 1L;
@@ -39,6 +46,10 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
   private final DataType[] designTypes;
   /** Per design (timepoint, then the factors' levels), one sum per subscale; null where none was complete. */
   private final HashMap<List<String>, ItemTotal[]> sums = new HashMap<>();
+  /** A task's copy: the partition it read. The driver's: the partition it is to add next. */
+  private int partition = -1;
+  /** Copies from tasks that ended before the partitions ahead of them. */
+  private final TreeMap<Integer, ReliabilitySums> early = new TreeMap<>();
   private transient Object[] runValues;
   private transient ItemTotal[] current;
   private transient double[][] x;
@@ -71,6 +82,15 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
       designTypes[i] = responses.fields()[design[i]].dataType();
     }
     return new ReliabilitySums(items, positions, design, designTypes);
+  }
+
+  /** A task's copy starts its partition: called before its first row, so an empty partition is merged too. */
+  public void open() {
+    open(TaskContext.getPartitionId());
+  }
+
+  void open(int partition) {
+    this.partition = partition;
   }
 
   /** Adds the row's complete subscales to its design cell. The row is only read. */
@@ -146,25 +166,44 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
 
   @Override
   public boolean isZero() {
-    return sums.isEmpty();
+    return sums.isEmpty() && partition < 0 && early.isEmpty();
   }
 
   @Override
   public ReliabilitySums copy() {
     ReliabilitySums copy = new ReliabilitySums(items, positions, design, designTypes);
-    copy.merge(this);
+    copy.addSums(this);
+    copy.partition = partition;
+    copy.early.putAll(early);
     return copy;
   }
 
   @Override
   public void reset() {
     sums.clear();
+    early.clear();
+    partition = -1;
     current = null;
   }
 
+  /** A task's copy, added when every partition before it has been. */
   @Override
   public void merge(AccumulatorV2<InternalRow, Map<Cell, ItemTotal>> other) {
-    ((ReliabilitySums) other).sums.forEach((key, theirs) -> {
+    ReliabilitySums theirs = (ReliabilitySums) other;
+    if (theirs.partition < 0) {
+      addSums(theirs);
+      return;
+    }
+    early.put(theirs.partition, theirs);
+    int next = Math.max(partition, 0);
+    while (early.containsKey(next)) {
+      addSums(early.remove(next++));
+    }
+    partition = next;
+  }
+
+  private void addSums(ReliabilitySums other) {
+    other.sums.forEach((key, theirs) -> {
       ItemTotal[] ours = sums.computeIfAbsent(key, k -> new ItemTotal[items.length]);
       for (int s = 0; s < theirs.length; s++) {
         if (theirs[s] != null) {
@@ -177,11 +216,22 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
     });
   }
 
-  /** The sums per subscale, timepoint and design cell. */
+  /**
+   * The sums per subscale, timepoint and design cell. Copies still waiting for a partition that
+   * never arrived (a task that never opened it) are added in partition order, to a copy: Spark
+   * asks for the value of a named accumulator after every task, and these must stay waiting.
+   */
   @Override
   public Map<Cell, ItemTotal> value() {
+    ReliabilitySums all = this;
+    if (!early.isEmpty()) {
+      all = copy();
+      while (!all.early.isEmpty()) {
+        all.addSums(all.early.pollFirstEntry().getValue());
+      }
+    }
     Map<Cell, ItemTotal> out = new HashMap<>();
-    sums.forEach((key, perSubscale) -> {
+    all.sums.forEach((key, perSubscale) -> {
       for (int s = 0; s < perSubscale.length; s++) {
         if (perSubscale[s] != null) {
           out.put(new Cell(s, key.get(0), List.copyOf(key.subList(1, key.size()))), perSubscale[s]);

@@ -49,6 +49,7 @@ public final class ScoreJob {
     ReliabilitySums reliability = ReliabilitySums.of(responses.schema(), ctx.catalog().subscales());
     ctx.spark().sparkContext().register(reliability, "reliability sums");
     Dataset<Row> scores = CatalystRows.frame(ctx.spark(), CatalystRows.of(responses).mapPartitions(rows -> {
+      reliability.open();
       ScoreRows out = new ScoreRows(scorer, love, keyTypes, itemCount);
       return new MappedIterator<>(rows, r -> {
         reliability.add(r);
