@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COUPLE_SCORES;
@@ -13,6 +12,8 @@ import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.SCORES;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.instrument.Cutoff;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
+import org.closer.core.stats.Moments;
 import org.closer.core.stats.ReliableChange;
 import org.closer.core.study.StudyConfig;
 import org.closer.jobs.CatalystRows;
@@ -148,22 +150,45 @@ public final class OutcomesJob {
    * The SD of each score at intake across units of one level, for the scores some unit has an
    * intake value of. Read from the intake rows, not from the wide rows, so that those are computed
    * once and not cached: ingest leaves one intake row per partner and couple, each its unit's value.
+   * Each task's moments are combined on the driver in partition order: a Spark aggregate adds the
+   * tasks' partial results in the order they arrive, which on a cluster varies from run to run, and
+   * so would the last bits of every reliable change index.
    */
   private static Map<Subscale, Double> intakeSd(Dataset<Row> df, List<Subscale> scores, String suffix) {
-    List<Column> aggregates = new ArrayList<>();
-    for (Subscale s : scores) {
-      aggregates.add(count(col(s.column() + suffix)));
-      aggregates.add(stddev_samp(col(s.column() + suffix)));
+    Column[] values = scores.stream().map(s -> col(s.column() + suffix)).toArray(Column[]::new);
+    int k = values.length;
+    List<Moments[]> tasks = CatalystRows.of(df.filter(col("timepoint").equalTo(Timepoint.INTAKE.code())).select(values))
+        .mapPartitions(rows -> {
+          Moments[] m = moments(k);
+          while (rows.hasNext()) {
+            InternalRow r = rows.next();
+            for (int i = 0; i < k; i++) {
+              if (!r.isNullAt(i)) {
+                m[i].accept(r.getDouble(i));
+              }
+            }
+          }
+          return Collections.singletonList(m).iterator();
+        }).collect();
+    Moments[] all = moments(k);
+    for (Moments[] task : tasks) {
+      for (int i = 0; i < k; i++) {
+        all[i].combine(task[i]);
+      }
     }
-    Row r = df.filter(col("timepoint").equalTo(Timepoint.INTAKE.code()))
-        .agg(aggregates.get(0), rest(aggregates)).first();
     Map<Subscale, Double> out = new HashMap<>();
-    for (int i = 0; i < scores.size(); i++) {
-      if (r.getLong(2 * i) > 0) {
-        out.put(scores.get(i), r.isNullAt(2 * i + 1) ? Double.NaN : r.getDouble(2 * i + 1));
+    for (int i = 0; i < k; i++) {
+      if (all[i].n() > 0) {
+        out.put(scores.get(i), all[i].sd());
       }
     }
     return out;
+  }
+
+  private static Moments[] moments(int k) {
+    Moments[] m = new Moments[k];
+    Arrays.setAll(m, i -> Moments.create());
+    return m;
   }
 
   private Rule rule(Subscale s, double sd, Map<String, Double> sampleAlpha) {
