@@ -157,19 +157,19 @@ public final class OutcomesJob {
   private static Map<Subscale, Double> intakeSd(Dataset<Row> df, List<Subscale> scores, String suffix) {
     Column[] values = scores.stream().map(s -> col(s.column() + suffix)).toArray(Column[]::new);
     int k = values.length;
-    List<Moments[]> tasks = CatalystRows.of(df.filter(col("timepoint").equalTo(Timepoint.INTAKE.code())).select(values))
-        .mapPartitions(rows -> {
-          Moments[] m = moments(k);
-          while (rows.hasNext()) {
-            InternalRow r = rows.next();
-            for (int i = 0; i < k; i++) {
-              if (!r.isNullAt(i)) {
-                m[i].accept(r.getDouble(i));
-              }
-            }
+    Dataset<Row> intake = df.filter(col("timepoint").equalTo(Timepoint.INTAKE.code())).select(values);
+    List<Moments[]> tasks = CatalystRows.of(intake).mapPartitions(rows -> {
+      Moments[] m = moments(k);
+      while (rows.hasNext()) {
+        InternalRow r = rows.next();
+        for (int i = 0; i < k; i++) {
+          if (!r.isNullAt(i)) {
+            m[i].accept(r.getDouble(i));
           }
-          return Collections.singletonList(m).iterator();
-        }).collect();
+        }
+      }
+      return Collections.singletonList(m).iterator();
+    }).collect();
     Moments[] all = moments(k);
     for (Moments[] task : tasks) {
       for (int i = 0; i < k; i++) {
