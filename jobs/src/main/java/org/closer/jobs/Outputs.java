@@ -83,8 +83,8 @@ public final class Outputs {
    * {@code wholeCouples}, the caller's word that every partition of {@code df} holds whole couples,
    * each couple's rows (of one level, in a dataset with levels) one after another, the dataset is
    * marked so. A later stage that reads it one whole file per task ({@link #readWholeCouples}) then
-   * finds every couple in one task and needs no shuffle to bring its rows together. Its files are not cut at {@link #ROWS_PER_FILE}, which could
-   * cut a couple; coalescing keeps partitions whole.
+   * finds every couple in one task and needs no shuffle to bring its rows together. Its files are
+   * not cut at {@link #ROWS_PER_FILE}, which could cut a couple; coalescing keeps partitions whole.
    */
   public long write(DatasetSchemas.Dataset dataset, Dataset<Row> df, long expectedRows, boolean wholeCouples) {
     Dataset<Row> conformed = SparkSchemas.conform(df, schemas.schema(dataset));

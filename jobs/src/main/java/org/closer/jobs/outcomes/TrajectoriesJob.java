@@ -59,8 +59,8 @@ public final class TrajectoriesJob {
   /**
    * The slopes of every unit's points. With {@code wholeCouples} (every task reads whole couples,
    * each couple's rows one after another) each task sorts its couples' points, and each partition of
-   * the result holds whole couples at each level; otherwise a shuffle
-   * brings each couple's points to one task, sorted.
+   * the result holds whole couples at each level; otherwise a shuffle brings each couple's points to
+   * one task, sorted.
    */
   static JavaRDD<InternalRow> slopes(Dataset<Row> partners, Dataset<Row> couples, List<String> scores,
       boolean wholeCouples) {

@@ -139,10 +139,10 @@ public final class ReportJob {
 
   /**
    * The report's counts of people (per clinic, factor level, score, timepoint and session, kind of
-   * love) and the scores' moments per design cell from one pass over the scores, each couple's rows together: as read where every task
-   * reads whole couples, else brought together by one shuffle. Sorted by couple alone: Spark's
-   * sort compares a key's first bytes before the whole rows. A couple's pseudonym is unique
-   * across clinics, as the clinic is hashed with the code.
+   * love) and the scores' moments per design cell from one pass over the scores, each couple's rows
+   * together: as read where every task reads whole couples, else brought together by one shuffle.
+   * Sorted by couple alone: Spark's sort compares a key's first bytes before the whole rows. A
+   * couple's pseudonym is unique across clinics, as the clinic is hashed with the code.
    */
   private CoupleTallies.Totals people(Dataset<Row> scores, boolean wholeCouples) {
     List<Column> columns = new ArrayList<>(List.of(col("couple"), col("clinic"), col("partner"), col("timepoint"),
