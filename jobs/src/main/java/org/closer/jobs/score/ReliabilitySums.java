@@ -26,9 +26,12 @@ import org.closer.core.study.StudyConfig;
  * So it must be added to only in the tasks of a write, never before a shuffle.
  *
  * <p>Spark merges the copies in the order the tasks end, which varies from run to run, and sums of
- * doubles depend on their order: here the copies are added in partition order instead (each task
- * {@link #open}s its partition; a copy that arrives early waits for those before it), so the same
- * responses give the same alphas to the last bit.
+ * doubles depend on their order. Here each task {@link #open}s its partition, and the copies are
+ * added pairwise over a fixed binary tree of partitions: two aligned blocks of 2^k partitions are
+ * added, left then right, once both are complete. The same responses give the same alphas to the
+ * last bit whatever the order the tasks end in, and the driver holds only the complete blocks not
+ * yet paired: a few dozen copies when some tasks run late (a lost worker), where waiting to add in
+ * partition order would hold every copy after the first late one.
  */
 public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<ReliabilitySums.Cell, ItemTotal>> {
   private static final long serialVersionUID = 1L;
@@ -46,10 +49,10 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
   private final DataType[] designTypes;
   /** Per design (timepoint, then the factors' levels), one sum per subscale; null where none was complete. */
   private final HashMap<List<String>, ItemTotal[]> sums = new HashMap<>();
-  /** A task's copy: the partition it read. The driver's: the partition it is to add next. */
+  /** A task's copy: the partition it read. */
   private int partition = -1;
-  /** Copies from tasks that ended before the partitions ahead of them. */
-  private final TreeMap<Integer, ReliabilitySums> early = new TreeMap<>();
+  /** The driver's: the complete blocks of partitions not yet paired, by their first partition. */
+  private final TreeMap<Integer, Block> blocks = new TreeMap<>();
   private transient Object[] runValues;
   private transient ItemTotal[] current;
   private transient double[][] x;
@@ -166,27 +169,34 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
 
   @Override
   public boolean isZero() {
-    return sums.isEmpty() && partition < 0 && early.isEmpty();
+    return sums.isEmpty() && partition < 0 && blocks.isEmpty();
   }
 
   @Override
   public ReliabilitySums copy() {
-    ReliabilitySums copy = new ReliabilitySums(items, positions, design, designTypes);
+    ReliabilitySums copy = empty();
     copy.addSums(this);
     copy.partition = partition;
-    copy.early.putAll(early);
+    copy.blocks.putAll(blocks); // blocks are never changed once made, so they can be shared
     return copy;
+  }
+
+  private ReliabilitySums empty() {
+    return new ReliabilitySums(items, positions, design, designTypes);
   }
 
   @Override
   public void reset() {
     sums.clear();
-    early.clear();
+    blocks.clear();
     partition = -1;
     current = null;
   }
 
-  /** A task's copy, added when every partition before it has been. */
+  /** The sums of the aligned partitions [first, first + 2^level). */
+  private record Block(int level, ReliabilitySums sums) implements Serializable {}
+
+  /** A task's copy, paired with its complete neighbour block, and so on up the tree. */
   @Override
   public void merge(AccumulatorV2<InternalRow, Map<Cell, ItemTotal>> other) {
     ReliabilitySums theirs = (ReliabilitySums) other;
@@ -194,12 +204,27 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
       addSums(theirs);
       return;
     }
-    early.put(theirs.partition, theirs);
-    int next = Math.max(partition, 0);
-    while (early.containsKey(next)) {
-      addSums(early.remove(next++));
+    int first = theirs.partition;
+    Block block = new Block(0, theirs);
+    while (true) {
+      int neighbour = first ^ (1 << block.level());
+      Block beside = blocks.get(neighbour);
+      if (beside == null || beside.level() != block.level()) {
+        blocks.put(first, block);
+        return;
+      }
+      blocks.remove(neighbour);
+      ReliabilitySums pair = empty();
+      pair.addSums(neighbour < first ? beside.sums() : block.sums());
+      pair.addSums(neighbour < first ? block.sums() : beside.sums());
+      first = Math.min(first, neighbour);
+      block = new Block(block.level() + 1, pair);
     }
-    partition = next;
+  }
+
+  /** How many blocks of copies the driver holds: for the tests. */
+  int held() {
+    return blocks.size();
   }
 
   private void addSums(ReliabilitySums other) {
@@ -217,17 +242,18 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
   }
 
   /**
-   * The sums per subscale, timepoint and design cell. Copies still waiting for a partition that
-   * never arrived (a task that never opened it) are added in partition order, to a copy: Spark
-   * asks for the value of a named accumulator after every task, and these must stay waiting.
+   * The sums per subscale, timepoint and design cell: the blocks not yet paired added from the
+   * first partition on, to a copy (Spark asks for a named accumulator's value after every task).
+   * When every task has ended, the blocks are the same whatever order they ended in.
    */
   @Override
   public Map<Cell, ItemTotal> value() {
     ReliabilitySums all = this;
-    if (!early.isEmpty()) {
-      all = copy();
-      while (!all.early.isEmpty()) {
-        all.addSums(all.early.pollFirstEntry().getValue());
+    if (!blocks.isEmpty()) {
+      all = empty();
+      all.addSums(this);
+      for (Block b : blocks.values()) {
+        all.addSums(b.sums());
       }
     }
     Map<Cell, ItemTotal> out = new HashMap<>();

@@ -3,9 +3,11 @@ package org.closer.jobs.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.StructType;
@@ -23,19 +25,41 @@ class ReliabilitySumsTest {
 
   @Test
   void tasksEndingInAnyOrderGiveTheSameSumsToTheLastBit() {
-    List<ReliabilitySums> tasks = tasks(6);
-    Map<ReliabilitySums.Cell, ItemTotal> inOrder = merged(tasks, new int[] {0, 1, 2, 3, 4, 5});
-    Map<ReliabilitySums.Cell, ItemTotal> shuffled = merged(tasks, new int[] {4, 1, 5, 0, 3, 2});
-    assertEquals(inOrder.keySet(), shuffled.keySet());
-    inOrder.forEach((cell, sums) -> {
-      ItemTotal other = shuffled.get(cell);
-      assertEquals(sums.n(), other.n());
-      assertEquals(sums.totalVariance(), other.totalVariance(), 0.0, cell.toString());
-      for (int i = 0; i < sums.dimension(); i++) {
-        assertEquals(sums.variance(i), other.variance(i), 0.0, cell + " item " + i);
-        assertEquals(sums.covarianceWithTotal(i), other.covarianceWithTotal(i), 0.0, cell + " item " + i);
-      }
-    });
+    List<ReliabilitySums> tasks = tasks(13);
+    Map<ReliabilitySums.Cell, ItemTotal> inOrder = merged(tasks, IntStream.range(0, 13).toArray());
+    Random random = new Random(5);
+    for (int round = 0; round < 20; round++) {
+      List<Integer> order = new ArrayList<>(IntStream.range(0, 13).boxed().toList());
+      Collections.shuffle(order, random);
+      Map<ReliabilitySums.Cell, ItemTotal> shuffled = merged(tasks, order.stream().mapToInt(i -> i).toArray());
+      assertEquals(inOrder.keySet(), shuffled.keySet());
+      inOrder.forEach((cell, sums) -> {
+        ItemTotal other = shuffled.get(cell);
+        String where = cell + " in the order " + order;
+        assertEquals(sums.n(), other.n());
+        assertEquals(sums.totalVariance(), other.totalVariance(), 0.0, where);
+        for (int i = 0; i < sums.dimension(); i++) {
+          assertEquals(sums.variance(i), other.variance(i), 0.0, where + " item " + i);
+          assertEquals(sums.covarianceWithTotal(i), other.covarianceWithTotal(i), 0.0, where + " item " + i);
+        }
+      });
+    }
+  }
+
+  @Test
+  void aLatePartitionLeavesTheDriverHoldingAFewBlocksNotEveryCopy() {
+    List<ReliabilitySums> tasks = tasks(64);
+    ReliabilitySums driver = ReliabilitySums.of(RESPONSES, CATALOG.subscales());
+    int most = 0;
+    for (int p = 1; p < 64; p++) {
+      driver.merge(tasks.get(p));
+      most = Math.max(most, driver.held());
+    }
+    assertEquals(10, most, "at 62: 1, 2-3, 4-7, 8-15, 16-31, 32-47, 48-55, 56-59, 60-61 and 62");
+    assertEquals(6, driver.held(), "1, 2-3, 4-7, 8-15, 16-31 and 32-63 wait for partition 0");
+    driver.merge(tasks.get(0));
+    assertEquals(1, driver.held());
+    assertEquals(64 * 400, driver.value().values().stream().mapToLong(ItemTotal::n).sum());
   }
 
   @Test
