@@ -122,7 +122,7 @@ public final class IngestJob {
         .repartition(SparkSessions.shufflePartitions(spark), IngestRows.coupleColumns())
         .sortWithinPartitions(IngestRows.sortColumns()));
     FileCounts counts = new FileCounts();
-    jsc.sc().register(counts, "ingest rows per file");
+    jsc.sc().register(counts); // unnamed, so Spark does not keep its value with every task
     Dataset<Row> checked = CatalystRows.frame(spark, sorted.mapPartitions(
         rows -> new CountedRows(new CoupleRuns(rows, IngestJob::coupleChecks), counts)), rowType);
 

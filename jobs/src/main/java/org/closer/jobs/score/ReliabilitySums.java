@@ -243,8 +243,9 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
 
   /**
    * The sums per subscale, timepoint and design cell: the blocks not yet paired added from the
-   * first partition on, to a copy (Spark asks for a named accumulator's value after every task).
-   * When every task has ended, the blocks are the same whatever order they ended in.
+   * first partition on, to a copy, so that a value asked for before the last task leaves the
+   * blocks as they were. When every task has ended, the blocks are the same whatever order they
+   * ended in.
    */
   @Override
   public Map<Cell, ItemTotal> value() {

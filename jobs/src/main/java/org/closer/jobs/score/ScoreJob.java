@@ -45,9 +45,11 @@ public final class ScoreJob {
     for (int i = 0; i < keyTypes.length; i++) {
       keyTypes[i] = responses.schema().fields()[ScoreRows.LINEAGE + i].dataType();
     }
-    // Alpha's sums are gathered in the same pass; the scores' write is its only job.
+    // Alpha's sums are gathered in the same pass; the scores' write is its only job. Unnamed: Spark
+    // keeps a named accumulator's value, and each task's, with every task until the stage ends
+    // (at 50M survey rows 40 MB of the driver's heap).
     ReliabilitySums reliability = ReliabilitySums.of(responses.schema(), ctx.catalog().subscales());
-    ctx.spark().sparkContext().register(reliability, "reliability sums");
+    ctx.spark().sparkContext().register(reliability);
     Dataset<Row> scores = CatalystRows.frame(ctx.spark(), CatalystRows.of(responses).mapPartitions(rows -> {
       reliability.open();
       ScoreRows out = new ScoreRows(scorer, love, keyTypes, itemCount);

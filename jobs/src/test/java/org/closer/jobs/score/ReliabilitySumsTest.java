@@ -91,7 +91,7 @@ class ReliabilitySumsTest {
     ReliabilitySums driver = ReliabilitySums.of(RESPONSES, CATALOG.subscales());
     for (int p : order) {
       driver.merge(tasks.get(p));
-      driver.value(); // as Spark asks of a named accumulator after every task
+      driver.value(); // asked for before the last task (Spark does so for a named accumulator)
     }
     return driver.value();
   }
