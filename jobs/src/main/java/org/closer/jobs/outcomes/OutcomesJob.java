@@ -33,6 +33,7 @@ import org.closer.core.stats.ReliableChange;
 import org.closer.core.study.StudyConfig;
 import org.closer.jobs.CatalystRows;
 import org.closer.jobs.MappedIterator;
+import org.closer.jobs.PartitionTree;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
@@ -150,15 +151,16 @@ public final class OutcomesJob {
    * The SD of each score at intake across units of one level, for the scores some unit has an
    * intake value of. Read from the intake rows, not from the wide rows, so that those are computed
    * once and not cached: ingest leaves one intake row per partner and couple, each its unit's value.
-   * Each task's moments are combined on the driver in partition order: a Spark aggregate adds the
-   * tasks' partial results in the order they arrive, which on a cluster varies from run to run, and
-   * so would the last bits of every reliable change index.
+   * Each task's moments are combined on the driver over a fixed tree of partitions ({@link
+   * PartitionTree}): a Spark aggregate adds the tasks' partial results in the order they arrive,
+   * which on a cluster varies from run to run, and so would the last bits of every reliable change
+   * index.
    */
   private static Map<Subscale, Double> intakeSd(Dataset<Row> df, List<Subscale> scores, String suffix) {
     Column[] values = scores.stream().map(s -> col(s.column() + suffix)).toArray(Column[]::new);
     int k = values.length;
     Dataset<Row> intake = df.filter(col("timepoint").equalTo(Timepoint.INTAKE.code())).select(values);
-    List<Moments[]> tasks = CatalystRows.of(intake).mapPartitions(rows -> {
+    JavaRDD<Moments[]> tasks = CatalystRows.of(intake).mapPartitions(rows -> {
       Moments[] m = moments(k);
       while (rows.hasNext()) {
         InternalRow r = rows.next();
@@ -169,13 +171,13 @@ public final class OutcomesJob {
         }
       }
       return Collections.singletonList(m).iterator();
-    }).collect();
-    Moments[] all = moments(k);
-    for (Moments[] task : tasks) {
+    });
+    Moments[] all = PartitionTree.combine(tasks, (left, right) -> {
       for (int i = 0; i < k; i++) {
-        all[i].combine(task[i]);
+        left[i].combine(right[i]);
       }
-    }
+      return left;
+    }).orElseGet(() -> moments(k));
     Map<Subscale, Double> out = new HashMap<>();
     for (int i = 0; i < k; i++) {
       if (all[i].n() > 0) {

@@ -36,6 +36,7 @@ import org.closer.core.report.StudyReport;
 import org.closer.core.stats.Moments;
 import org.closer.core.study.StudyConfig;
 import org.closer.jobs.CatalystRows;
+import org.closer.jobs.PartitionTree;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSchemas;
@@ -154,14 +155,13 @@ public final class ReportJob {
     subscaleColumns(ctx.catalog().subscales()).forEach(s -> columns.add(col(s)));
     CoupleTallies tallies = new CoupleTallies(StudyConfig.FACTORS, SESSION_FACTORS, ctx.catalog().subscales().size(),
         Timepoint.SESSION.code(), love);
-    CoupleTallies.Totals out = new CoupleTallies.Totals();
     Dataset<Row> rows = scores.select(columns.toArray(Column[]::new));
     if (!wholeCouples) {
       rows = rows.repartition(SparkSessions.shufflePartitions(scores.sparkSession()), col("couple"))
           .sortWithinPartitions("couple");
     }
-    CatalystRows.of(rows).mapPartitions(tallies).collect().forEach(out::merge);
-    return out;
+    return PartitionTree.combine(CatalystRows.of(rows).mapPartitions(tallies), CoupleTallies.Totals::merge)
+        .orElseGet(CoupleTallies.Totals::new);
   }
 
   private static List<String> subscaleColumns(List<Subscale> subscales) {

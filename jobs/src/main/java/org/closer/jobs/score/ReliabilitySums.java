@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
@@ -16,6 +15,7 @@ import org.closer.core.instrument.Item;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.stats.ItemTotal;
 import org.closer.core.study.StudyConfig;
+import org.closer.jobs.PartitionTree;
 
 /**
  * Per subscale, timepoint and design cell of the responses, the moments of the scored items and of
@@ -26,12 +26,9 @@ import org.closer.core.study.StudyConfig;
  * So it must be added to only in the tasks of a write, never before a shuffle.
  *
  * <p>Spark merges the copies in the order the tasks end, which varies from run to run, and sums of
- * doubles depend on their order. Here each task {@link #open}s its partition, and the copies are
- * added pairwise over a fixed binary tree of partitions: two aligned blocks of 2^k partitions are
- * added, left then right, once both are complete. The same responses give the same alphas to the
- * last bit whatever the order the tasks end in, and the driver holds only the complete blocks not
- * yet paired: a few dozen copies when some tasks run late (a lost worker), where waiting to add in
- * partition order would hold every copy after the first late one.
+ * doubles depend on their order: each task {@link #open}s its partition, and the copies are added
+ * over a fixed tree of partitions ({@link PartitionTree}), so the same responses give the same
+ * alphas to the last bit, and the driver holds a few copies at a time, not one per partition.
  */
 public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<ReliabilitySums.Cell, ItemTotal>> {
   private static final long serialVersionUID = 1L;
@@ -51,8 +48,8 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
   private final HashMap<List<String>, ItemTotal[]> sums = new HashMap<>();
   /** A task's copy: the partition it read. */
   private int partition = -1;
-  /** The driver's: the complete blocks of partitions not yet paired, by their first partition. */
-  private final TreeMap<Integer, Block> blocks = new TreeMap<>();
+  /** The driver's: the task copies merged so far; null when none. */
+  private transient PartitionTree<ReliabilitySums> tasks;
   private transient Object[] runValues;
   private transient ItemTotal[] current;
   private transient double[][] x;
@@ -169,7 +166,7 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
 
   @Override
   public boolean isZero() {
-    return sums.isEmpty() && partition < 0 && blocks.isEmpty();
+    return sums.isEmpty() && partition < 0 && tasks == null;
   }
 
   @Override
@@ -177,7 +174,7 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
     ReliabilitySums copy = empty();
     copy.addSums(this);
     copy.partition = partition;
-    copy.blocks.putAll(blocks); // blocks are never changed once made, so they can be shared
+    copy.tasks = tasks == null ? null : tasks.copy(); // their pairs change neither side, so they can be shared
     return copy;
   }
 
@@ -185,18 +182,23 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
     return new ReliabilitySums(items, positions, design, designTypes);
   }
 
+  /** Two copies' sums added, left then right, into a new one. */
+  private ReliabilitySums pair(ReliabilitySums left, ReliabilitySums right) {
+    ReliabilitySums pair = empty();
+    pair.addSums(left);
+    pair.addSums(right);
+    return pair;
+  }
+
   @Override
   public void reset() {
     sums.clear();
-    blocks.clear();
+    tasks = null;
     partition = -1;
     current = null;
   }
 
-  /** The sums of the aligned partitions [first, first + 2^level). */
-  private record Block(int level, ReliabilitySums sums) implements Serializable {}
-
-  /** A task's copy, paired with its complete neighbour block, and so on up the tree. */
+  /** A task's copy, added over the tree of partitions. */
   @Override
   public void merge(AccumulatorV2<InternalRow, Map<Cell, ItemTotal>> other) {
     ReliabilitySums theirs = (ReliabilitySums) other;
@@ -204,27 +206,10 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
       addSums(theirs);
       return;
     }
-    int first = theirs.partition;
-    Block block = new Block(0, theirs);
-    while (true) {
-      int neighbour = first ^ (1 << block.level());
-      Block beside = blocks.get(neighbour);
-      if (beside == null || beside.level() != block.level()) {
-        blocks.put(first, block);
-        return;
-      }
-      blocks.remove(neighbour);
-      ReliabilitySums pair = empty();
-      pair.addSums(neighbour < first ? beside.sums() : block.sums());
-      pair.addSums(neighbour < first ? block.sums() : beside.sums());
-      first = Math.min(first, neighbour);
-      block = new Block(block.level() + 1, pair);
+    if (tasks == null) {
+      tasks = new PartitionTree<>(this::pair);
     }
-  }
-
-  /** How many blocks of copies the driver holds: for the tests. */
-  int held() {
-    return blocks.size();
+    tasks.add(theirs.partition, theirs);
   }
 
   private void addSums(ReliabilitySums other) {
@@ -242,21 +227,12 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
   }
 
   /**
-   * The sums per subscale, timepoint and design cell: the blocks not yet paired added from the
-   * first partition on, to a copy, so that a value asked for before the last task leaves the
-   * blocks as they were. When every task has ended, the blocks are the same whatever order they
-   * ended in.
+   * The sums per subscale, timepoint and design cell: the task copies' added to a new copy, so
+   * that asking before the last task has ended changes nothing.
    */
   @Override
   public Map<Cell, ItemTotal> value() {
-    ReliabilitySums all = this;
-    if (!blocks.isEmpty()) {
-      all = empty();
-      all.addSums(this);
-      for (Block b : blocks.values()) {
-        all.addSums(b.sums());
-      }
-    }
+    ReliabilitySums all = tasks == null ? this : pair(this, tasks.result().orElseGet(this::empty));
     Map<Cell, ItemTotal> out = new HashMap<>();
     all.sums.forEach((key, perSubscale) -> {
       for (int s = 0; s < perSubscale.length; s++) {

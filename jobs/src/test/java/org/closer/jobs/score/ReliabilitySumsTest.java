@@ -47,22 +47,6 @@ class ReliabilitySumsTest {
   }
 
   @Test
-  void aLatePartitionLeavesTheDriverHoldingAFewBlocksNotEveryCopy() {
-    List<ReliabilitySums> tasks = tasks(64);
-    ReliabilitySums driver = ReliabilitySums.of(RESPONSES, CATALOG.subscales());
-    int most = 0;
-    for (int p = 1; p < 64; p++) {
-      driver.merge(tasks.get(p));
-      most = Math.max(most, driver.held());
-    }
-    assertEquals(10, most, "at 62: 1, 2-3, 4-7, 8-15, 16-31, 32-47, 48-55, 56-59, 60-61 and 62");
-    assertEquals(6, driver.held(), "1, 2-3, 4-7, 8-15, 16-31 and 32-63 wait for partition 0");
-    driver.merge(tasks.get(0));
-    assertEquals(1, driver.held());
-    assertEquals(64 * 400, driver.value().values().stream().mapToLong(ItemTotal::n).sum());
-  }
-
-  @Test
   void aPartitionThatNeverArrivesStillLeavesTheOthersSummed() {
     List<ReliabilitySums> tasks = tasks(3);
     ReliabilitySums driver = ReliabilitySums.of(RESPONSES, CATALOG.subscales());
