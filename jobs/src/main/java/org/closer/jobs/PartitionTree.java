@@ -72,7 +72,7 @@ public final class PartitionTree<T> {
     return blocks.size();
   }
 
-  /** The same blocks in a tree of their own: share them only with a combine that changes neither argument. */
+  /** The same blocks in a tree of their own: for a combine that changes neither argument only. */
   public synchronized PartitionTree<T> copy() {
     PartitionTree<T> copy = new PartitionTree<>(combine);
     copy.blocks.putAll(blocks);

@@ -172,9 +172,10 @@ public final class ComparisonsJob {
    * exist; recovered-or-improved counts. Each task sums its rows per design cell and merges the
    * cells into their factor levels ({@link ObservationSums}); where every task reads whole couples,
    * the same pass sums each couple for the clusters. The driver combines the tasks' sums over a
-   * fixed tree of partitions ({@link PartitionTree}). Stacking the rows once per factor before a Spark aggregation made Spark read three times
-   * the rows (at 5M survey rows, 11 s of CPU); at 5M, Spark's aggregation per design cell and the
-   * couples' walk took 7.0 s and 3.1 s, this pass 8.0 s.
+   * fixed tree of partitions ({@link PartitionTree}). Stacking the rows once per factor before a
+   * Spark aggregation made Spark read three times the rows (at 5M survey rows, 11 s of CPU); at
+   * 5M, Spark's aggregation per design cell and the couples' walk took 7.0 s and 3.1 s, this pass
+   * 8.0 s.
    */
   private static ObservationSums sums(Observations observations) {
     boolean wholeCouples = observations.wholeCouples();

@@ -174,7 +174,7 @@ public final class ReliabilitySums extends AccumulatorV2<InternalRow, Map<Reliab
     ReliabilitySums copy = empty();
     copy.addSums(this);
     copy.partition = partition;
-    copy.tasks = tasks == null ? null : tasks.copy(); // their pairs change neither side, so they can be shared
+    copy.tasks = tasks == null ? null : tasks.copy(); // shared: a pair changes neither side
     return copy;
   }
 
