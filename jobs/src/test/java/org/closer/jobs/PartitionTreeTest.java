@@ -1,6 +1,7 @@
 package org.closer.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,7 @@ class PartitionTreeTest {
       assertEquals(inOrder, sum(order), 0.0, "in the order " + order);
       orderMatters |= order.stream().mapToDouble(i -> VALUES[i]).sum() != inOrder;
     }
-    assertEquals(true, orderMatters, "the values chosen must add to other sums in other orders");
+    assertTrue(orderMatters, "the values chosen must add to other sums in other orders");
   }
 
   @Test

@@ -59,18 +59,20 @@ class SampleStudyTest {
   @BeforeAll
   static void run() throws IOException, TimeoutException {
     spark = TestSpark.session();
-    spark.sparkContext().addSparkListener(new SparkListener() {
+    SparkListener tasks = new SparkListener() {
       @Override
       public void onTaskEnd(SparkListenerTaskEnd end) {
         CollectionConverters.asJava(end.taskInfo().accumulables()).stream()
             .filter(a -> a.update().isDefined() && a.update().get() instanceof Map)
             .forEach(a -> keptWithTasks.add(a.name().getOrElse(() -> "an accumulator without a name")));
       }
-    });
+    };
+    spark.sparkContext().addSparkListener(tasks);
     out = Files.createTempDirectory("closer-sample");
     int code = Closer.execute("run", "--input", STUDY.toString(), "--out", out.toString());
     assertEquals(0, code);
     spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.sparkContext().removeSparkListener(tasks);
   }
 
   /**
