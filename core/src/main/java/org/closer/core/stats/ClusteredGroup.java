@@ -29,14 +29,6 @@ public final class ClusteredGroup implements Serializable {
     return new ClusteredGroup(Comoments.create(2), Comoments.create(2), 0, 0);
   }
 
-  /**
-   * From aggregates over the group's couples: the comoments of (S_c, n_c) and of
-   * (S_c / sqrt(n_c), sqrt(n_c)), the summed within-couple squares and the sum of n_c^2.
-   */
-  public static ClusteredGroup of(Comoments sums, Comoments scaled, double within, double sizeSquares) {
-    return new ClusteredGroup(sums, scaled, within, sizeSquares);
-  }
-
   public ClusteredGroup accept(long size, double sum, double withinSumOfSquares) {
     sums.accept(new double[] {sum, size});
     double root = Math.sqrt(size);

@@ -25,22 +25,6 @@ public final class Comoments implements Serializable {
     return new Comoments(k);
   }
 
-  /**
-   * From already known statistics of n complete vectors: their means and sample covariance
-   * matrix (as an engine's aggregates give them).
-   */
-  public static Comoments of(long n, double[] means, double[][] covariance) {
-    Comoments c = new Comoments(means.length);
-    c.n = n;
-    for (int i = 0; i < means.length; i++) {
-      c.mean[i] = n == 0 ? 0 : means[i];
-      for (int j = 0; j < means.length; j++) {
-        c.c[i][j] = n > 1 ? covariance[i][j] * (n - 1) : 0;
-      }
-    }
-    return c;
-  }
-
   public Comoments accept(double[] x) {
     for (double v : x) {
       if (Double.isNaN(v)) {

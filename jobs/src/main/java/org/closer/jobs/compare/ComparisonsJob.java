@@ -1,15 +1,9 @@
 package org.closer.jobs.compare;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.covar_samp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.COMPARISONS;
 import static org.closer.core.dataset.DatasetSchemas.Dataset.OUTCOMES;
@@ -23,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +28,6 @@ import org.apache.spark.sql.types.StructType;
 import org.closer.core.report.CellPolicy;
 import org.closer.core.report.CsvTables;
 import org.closer.core.stats.ClusteredGroup;
-import org.closer.core.stats.Comoments;
 import org.closer.core.stats.ComparisonResult;
 import org.closer.core.stats.GroupSummary;
 import org.closer.core.stats.PAdjust;
@@ -51,8 +43,8 @@ import org.closer.jobs.outcomes.OutcomesJob;
 /**
  * {@code outcomes} and {@code trajectories} to {@code comparisons}. The sufficient statistics for all
  * comparisons come from two passes over the observations: one where each task sums its rows per
- * design cell, outcome and unit level (and, where couples lie whole in tasks, each couple for the
- * clustering), the tasks' sums combined on the driver; and a histogram of the values per outcome
+ * design cell, outcome and unit level, and each couple for the clustering (couples not written whole
+ * in files are first brought together by a shuffle), the tasks' sums combined on the driver; and a histogram of the values per outcome
  * and level, sorted and walked once. Each comparison reads its two groups, and core turns them into
  * estimates. Nothing row-level reaches the driver.
  */
@@ -77,7 +69,7 @@ public final class ComparisonsJob {
     Map<String, GroupSummary> groups = sums.groups();
     List<ComparisonPlan> plans = ComparisonPlan.of(ctx.study(), levels(groups.keySet()));
     List<String> cells = cells(plans);
-    Map<String, ClusteredGroup> clusters = observations.wholeCouples() ? sums.clusters() : clusters(observations.all());
+    Map<String, ClusteredGroup> clusters = sums.clusters();
     Map<String, double[]> ranks = ranks(observations.all(), plans, cells);
 
     Map<String, List<ComparisonResult>> byFamily = new LinkedHashMap<>();
@@ -169,20 +161,33 @@ public final class ComparisonsJob {
   /**
    * Per factor, level, outcome and unit level (the group a comparison's side is): n, mean and
    * variance of the outcome; n, means, variances and covariance of (intake, closing) where both
-   * exist; recovered-or-improved counts. Each task sums its rows per design cell and merges the
-   * cells into their factor levels ({@link ObservationSums}); where every task reads whole couples,
-   * the same pass sums each couple for the clusters. The driver combines the tasks' sums over a
-   * fixed tree of partitions ({@link PartitionTree}). Stacking the rows once per factor before a
-   * Spark aggregation made Spark read three times the rows (at 5M survey rows, 11 s of CPU); at
-   * 5M, Spark's aggregation per design cell and the couples' walk took 7.0 s and 3.1 s, this pass
-   * 8.0 s.
+   * exist; recovered-or-improved counts; and the couples' clusters at individual level. Each task
+   * sums its rows per design cell, merges the cells into their factor levels and walks its couples
+   * ({@link ObservationSums}); the driver combines the tasks' sums over a fixed tree of partitions
+   * ({@link PartitionTree}). Stacking the rows once per factor before a Spark aggregation made Spark
+   * read three times the rows (at 5M survey rows, 11 s of CPU); at 5M, Spark's aggregation per
+   * design cell and the couples' walk took 7.0 s and 3.1 s, this pass 8.0 s.
    */
   private static ObservationSums sums(Observations observations) {
-    boolean wholeCouples = observations.wholeCouples();
-    JavaRDD<InternalRow> rows = sumsInput(observations.changes()).union(sumsInput(observations.slopes()));
-    return PartitionTree.combine(
-        rows.mapPartitions(it -> List.of(ObservationSums.of(it, FACTORS, SEP, wholeCouples)).iterator()),
+    JavaRDD<InternalRow> rows = observations.wholeCouples()
+        ? sumsInput(observations.changes()).union(sumsInput(observations.slopes()))
+        : sumsInput(byCouple(observations.all()));
+    return PartitionTree.combine(rows.mapPartitions(it -> List.of(ObservationSums.of(it, FACTORS, SEP)).iterator()),
         ObservationSums::combine).orElseGet(() -> new ObservationSums(new HashMap<>(), new HashMap<>()));
+  }
+
+  /**
+   * Observations whose couples are not known to lie whole in tasks (an older output, or files cut
+   * between tasks), brought together by couple and sorted on every column the sums read. Each task
+   * then holds the same rows in the same order however the files lie, so the sums are the same to
+   * the last bit; Spark's aggregates add their partial results in the order tasks end.
+   */
+  private static Dataset<Row> byCouple(Dataset<Row> observations) {
+    List<Column> order = new ArrayList<>();
+    ObservationSums.COLUMNS.forEach(c -> order.add(col(c)));
+    FACTORS.forEach(f -> order.add(col(f)));
+    return observations.repartition(SparkSessions.shufflePartitions(observations.sparkSession()),
+        col("clinic"), col("couple")).sortWithinPartitions(order.toArray(Column[]::new));
   }
 
   /** The rows as {@link ObservationSums} reads them, in the order read. */
@@ -191,48 +196,6 @@ public final class ComparisonsJob {
     ObservationSums.COLUMNS.forEach(c -> columns.add(col(c)));
     FACTORS.forEach(f -> columns.add(col(f)));
     return CatalystRows.of(observations.select(columns.toArray(Column[]::new)));
-  }
-
-  /**
-   * Per factor, level and outcome at individual level, where couples' rows are not known to lie
-   * whole in a task: the couples' sizes, sums and within-couple squares. A couple is the clinic and
-   * couple code within one factor level, so each row is grouped once per factor. (Summing each
-   * couple's rows once, per design cell with conditional aggregates, took as long: 42 aggregation
-   * buffers per couple instead of 3.)
-   */
-  private static Map<String, ClusteredGroup> clusters(Dataset<Row> observations) {
-    List<String> projection = new ArrayList<>(List.of("outcome", "clinic", "couple", "value"));
-    projection.add(FACTORS.stream().map(f -> "'" + f + "', " + f)
-        .collect(Collectors.joining(", ", "stack(" + FACTORS.size() + ", ", ") as (factor, flevel)")));
-    Dataset<Row> perCouple = observations.filter(col("level").equalTo(OutcomesJob.INDIVIDUAL))
-        .selectExpr(projection.toArray(String[]::new)).filter(col("flevel").isNotNull())
-        .groupBy("factor", "flevel", "outcome", "clinic", "couple")
-        .agg(count(col("value")).cast("double").as("n"), sum(col("value")).as("s"), var_samp(col("value")).as("v"))
-        .withColumn("w", coalesce(col("v").multiply(col("n").minus(1)), lit(0.0)))
-        .withColumn("sa", col("s").divide(sqrt(col("n"))))
-        .withColumn("sb", sqrt(col("n")));
-    Dataset<Row> aggregates = perCouple.groupBy("factor", "flevel", "outcome").agg(
-        count(lit(1)), avg("s"), avg("n"), var_samp("s"), var_samp("n"), covar_samp("s", "n"),
-        avg("sa"), avg("sb"), var_samp("sa"), var_samp("sb"), covar_samp("sa", "sb"),
-        sum("w"), sum(col("n").multiply(col("n"))));
-    Map<String, ClusteredGroup> out = new HashMap<>();
-    for (Row r : aggregates.collectAsList()) {
-      long couples = r.getLong(3);
-      out.put(key(r, "factor", "flevel", "outcome"), ClusteredGroup.of(
-          comoments(couples, r, 4, 5, 6, 7, 8), comoments(couples, r, 9, 10, 11, 12, 13), number(r, 14), number(r, 15)));
-    }
-    return out;
-  }
-
-  /** Comoments of two variables from their means (at m1, m2), variances (v1, v2) and covariance. */
-  private static Comoments comoments(long n, Row r, int m1, int m2, int v1, int v2, int cov) {
-    double c = number(r, cov);
-    return Comoments.of(n, new double[] {number(r, m1), number(r, m2)},
-        new double[][] {{number(r, v1), c}, {c, number(r, v2)}});
-  }
-
-  private static double number(Row r, int i) {
-    return r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
   }
 
   /**
@@ -302,13 +265,5 @@ public final class ComparisonsJob {
     }
     StructType type = SparkSchemas.struct(ctx.schemas().schema(COMPARISONS));
     ctx.outputs().write(COMPARISONS, ctx.spark().createDataFrame(rows, type), rows.size());
-  }
-
-  private static String key(Row r, String... columns) {
-    StringBuilder sb = new StringBuilder();
-    for (String c : columns) {
-      sb.append(sb.length() == 0 ? "" : SEP).append((Object) r.getAs(c));
-    }
-    return sb.toString();
   }
 }

@@ -17,8 +17,8 @@ import org.closer.jobs.outcomes.OutcomesJob;
 /**
  * What one task's observations add to the comparisons' groups, read once: per design cell, outcome
  * and level, the {@link GroupSummary} of its rows, merged into each factor level the cell has when
- * the task ends; and, where every couple's rows of a level follow one another, the
- * {@link ClusteredGroup}s of the individual level: each couple's size, sum and within-couple squares
+ * the task ends; and the {@link ClusteredGroup}s of the individual level, from a task whose couples'
+ * rows of a level follow one another: each couple's size, sum and within-couple squares
  * per factor level and outcome, added when the next couple starts. These are the clusters of
  * grouping by (factor, level, outcome, clinic, couple): a couple whose rows disagree on a factor is
  * one cluster in each level it names.
@@ -41,14 +41,14 @@ record ObservationSums(Map<String, GroupSummary> groups, Map<String, ClusteredGr
   private static final int FACTORS = COLUMNS.size();
   private static final UTF8String INDIVIDUAL = UTF8String.fromString(OutcomesJob.INDIVIDUAL);
 
-  /** Reads a task's rows to the end; with {@code wholeCouples} it also walks the couples for their clusters. */
-  static ObservationSums of(Iterator<InternalRow> rows, List<String> factors, String sep, boolean wholeCouples) {
+  /** Reads a task's rows to the end, walking the couples for their clusters. */
+  static ObservationSums of(Iterator<InternalRow> rows, List<String> factors, String sep) {
     Walk walk = new Walk(factors.size());
     while (rows.hasNext()) {
       InternalRow r = rows.next();
       walk.cell(r).accept(r.getDouble(VALUE), number(r, INTAKE), number(r, CLOSING),
           r.isNullAt(SUCCESS) ? null : r.getBoolean(SUCCESS));
-      if (wholeCouples && r.getUTF8String(LEVEL).equals(INDIVIDUAL)) {
+      if (r.getUTF8String(LEVEL).equals(INDIVIDUAL)) {
         walk.member(r);
       }
     }

@@ -76,7 +76,7 @@ class WholeCouplesTest {
   /** The report's counts of people, from scores scattered over files (shuffled by couple). */
   @Test
   void reportFromScatteredScoresEqualsTheWalkedOne() throws IOException {
-    Path copy = scatteredCopy(SCORES);
+    Path copy = scatteredCopy(3, SCORES);
     assertEquals(0, Closer.execute("report", "--out", copy.toString(), "--study", STUDY.resolve("study.yaml").toString()));
     // The counts of people; the means and SDs beside them may differ in their last digit, summed in another order.
     Path tables = Path.of("report", "tables");
@@ -91,32 +91,41 @@ class WholeCouplesTest {
   }
 
   /**
-   * Comparisons from outcomes and trajectories scattered over files (each couple's clusters grouped
-   * by Spark) equal those from the walks over whole couples, but for the order of their sums.
+   * Comparisons from outcomes and trajectories scattered over files (each couple's rows brought
+   * together by a shuffle first) equal those from the walks over whole couples, but for the order of
+   * their sums; and they are the same to the last bit however the rows are scattered.
    */
   @Test
   void comparisonsFromScatteredOutcomesEqualTheWalkedOnes() throws IOException {
-    Path copy = scatteredCopy(OUTCOMES, TRAJECTORIES);
-    assertEquals(0, Closer.execute("compare", "--out", copy.toString(), "--study", STUDY.resolve("study.yaml").toString()));
+    Path copy = scatteredCopy(3, OUTCOMES, TRAJECTORIES);
+    Path other = scatteredCopy(5, OUTCOMES, TRAJECTORIES);
+    for (Path p : List.of(copy, other)) {
+      assertEquals(0, Closer.execute("compare", "--out", p.toString(), "--study", STUDY.resolve("study.yaml").toString()));
+    }
     Map<String, Row> walked = comparisons(out);
     Map<String, Row> scattered = comparisons(copy);
-    assertEquals(walked.keySet(), scattered.keySet());
-    long clustered = 0;
-    for (Map.Entry<String, Row> e : walked.entrySet()) {
+    assertEqualComparisons(scattered, comparisons(other), 0);
+    assertEqualComparisons(walked, scattered, 1e-9);
+    long clustered = walked.values().stream().filter(r -> r.getAs("cluster_se") != null).count();
+    assertTrue(clustered > 10, "comparisons with a cluster-robust SE: " + clustered);
+  }
+
+  /** The same comparisons, their numbers within {@code relative} of each other (0: the same bits). */
+  private static void assertEqualComparisons(Map<String, Row> expected, Map<String, Row> actual, double relative) {
+    assertEquals(expected.keySet(), actual.keySet());
+    for (Map.Entry<String, Row> e : expected.entrySet()) {
       Row a = e.getValue();
-      Row b = scattered.get(e.getKey());
+      Row b = actual.get(e.getKey());
       for (StructField f : a.schema().fields()) {
         Object x = a.getAs(f.name());
         Object y = b.getAs(f.name());
-        if (x instanceof Double dx && y instanceof Double dy) {
-          assertEquals(dx, dy, 1e-9 * Math.max(1, Math.abs(dx)), e.getKey() + " " + f.name());
+        if (x instanceof Double dx && y instanceof Double dy && relative > 0) {
+          assertEquals(dx, dy, relative * Math.max(1, Math.abs(dx)), e.getKey() + " " + f.name());
         } else {
           assertEquals(x, y, e.getKey() + " " + f.name());
         }
       }
-      clustered += a.getAs("cluster_se") == null ? 0 : 1;
     }
-    assertTrue(clustered > 10, "comparisons with a cluster-robust SE: " + clustered);
   }
 
   private static Map<String, Row> comparisons(Path outputs) {
@@ -127,8 +136,8 @@ class WholeCouplesTest {
     return out;
   }
 
-  /** A copy of the outputs with the given datasets' rows scattered over three files, not marked. */
-  private static Path scatteredCopy(DatasetSchemas.Dataset... scattered) throws IOException {
+  /** A copy of the outputs with the given datasets' rows scattered over some files, not marked. */
+  private static Path scatteredCopy(int files, DatasetSchemas.Dataset... scattered) throws IOException {
     Path copy = Files.createTempDirectory("closer-scattered");
     List<String> names = java.util.Arrays.stream(scattered).map(DatasetSchemas.Dataset::dir).toList();
     try (var entries = Files.list(out)) {
@@ -142,7 +151,7 @@ class WholeCouplesTest {
     Outputs copied = new Outputs(copy.toString(), new DatasetSchemas(CATALOG),
         new DataFs(spark.sparkContext().hadoopConfiguration()));
     for (DatasetSchemas.Dataset d : scattered) {
-      spark.read().parquet(out.resolve(d.dir()).toString()).repartition(3).write()
+      spark.read().parquet(out.resolve(d.dir()).toString()).repartition(files).write()
           .parquet(copy.resolve(d.dir()).toString());
       assertTrue(copied.readWholeCouples(spark, d).isEmpty(), d.dir() + " not marked");
     }
