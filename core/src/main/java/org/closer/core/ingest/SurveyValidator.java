@@ -150,7 +150,7 @@ public final class SurveyValidator implements Serializable {
     for (int k = 0; k < fields.length; k++) {
       String raw = r.field(fields[k]);
       String t = raw == null ? "" : raw.trim();
-      if (t.isEmpty() || t.equalsIgnoreCase("NA")) {
+      if (t.isEmpty() || isNa(t)) {
         continue;
       }
       Item item = items.get(positions[k]);
@@ -171,12 +171,51 @@ public final class SurveyValidator implements Serializable {
     }
   }
 
-  /** An answer's number; most answers are one digit, read without the general parser. */
+  /** {@code NA} in any case, as {@code equalsIgnoreCase} reads it, without its general loop: it runs for every answer. */
+  private static boolean isNa(String t) {
+    return t.length() == 2 && (t.charAt(0) | 0x20) == 'n' && (t.charAt(1) | 0x20) == 'a';
+  }
+
+  /** An answer's number, as {@link Double#parseDouble} reads it, a decimal comma read as a point. */
   static double number(String t) {
-    if (t.length() == 1 && t.charAt(0) >= '0' && t.charAt(0) <= '9') {
-      return t.charAt(0) - '0';
+    double plain = plainDecimal(t);
+    if (!Double.isNaN(plain)) {
+      return plain;
     }
     // Spreadsheets in many locales write 4,5 for 4.5.
     return Double.parseDouble(t.indexOf(',') >= 0 && DECIMAL_COMMA.matcher(t).matches() ? t.replace(',', '.') : t);
+  }
+
+  /** 10^0 to 10^14, each exact in a double. */
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+      1e12, 1e13, 1e14};
+
+  /**
+   * {@code -?d+([.,]d+)?} with at most 15 digits, else NaN. Its digits make a whole number exact in a
+   * double, and dividing by an exact power of ten rounds once, correctly: the double the general
+   * parser gives (Clinger's fast path), without its cost, which was a tenth of reading a row.
+   */
+  private static double plainDecimal(String t) {
+    int n = t.length();
+    boolean negative = n > 0 && t.charAt(0) == '-';
+    long digits = 0;
+    int count = 0;
+    int point = -1;
+    for (int i = negative ? 1 : 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = digits * 10 + (c - '0');
+        count++;
+      } else if ((c == '.' || c == ',') && point < 0 && count > 0 && i < n - 1) {
+        point = count;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (count == 0 || count > 15) {
+      return Double.NaN;
+    }
+    double v = point < 0 ? digits : digits / POWERS_OF_TEN[count - point];
+    return negative ? -v : v;
   }
 }

@@ -188,8 +188,23 @@ class SurveyValidatorTest {
 
   @Test
   void answersAreReadAsTheGeneralParserReadsThem() {
-    for (String t : new String[] {"0", "7", "9", "10", "4.5", "4,5", "-1,25", "1e0", "+3", "07"}) {
+    for (String t : new String[] {"0", "7", "9", "10", "4.5", "4,5", "-1,25", "1e0", "+3", "07", "-0", "-0.0", "5.",
+        ".5", "0.1", "0.3", "123456789012345", "1234567890123456", "0.000000000000001", "9.99999999999999",
+        "12345678.9012345678", "00000000000000000007"}) {
       assertEquals(Double.parseDouble(t.replace(',', '.')), SurveyValidator.number(t), t);
+    }
+    // Every plain decimal of up to 15 digits, read to the same bits as the general parser reads it.
+    java.util.Random random = new java.util.Random(7);
+    for (int k = 0; k < 200_000; k++) {
+      int digits = 1 + random.nextInt(15);
+      StringBuilder t = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+      int point = random.nextInt(3) == 0 ? -1 : 1 + random.nextInt(digits);
+      for (int d = 0; d < digits; d++) {
+        t.append(d == point ? (random.nextBoolean() ? "." : ",") : "").append((char) ('0' + random.nextInt(10)));
+      }
+      String s = t.toString();
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s.replace(',', '.'))),
+          Double.doubleToRawLongBits(SurveyValidator.number(s)), s);
     }
     for (String t : new String[] {"x", "4,5,6", "1,", ",5", "four"}) {
       org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> SurveyValidator.number(t), t);
