@@ -33,11 +33,29 @@ class SurveyValidatorTest {
     return String.join(",", List.of(f).subList(0, 14));
   }
 
+  private static ColumnLayout copied(ColumnLayout layout) {
+    try {
+      var bytes = new java.io.ByteArrayOutputStream();
+      try (var out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(layout);
+      }
+      try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        return (ColumnLayout) in.readObject();
+      }
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void headerIsMatchedWithoutCaseSpacesOrByteOrderMark() {
     assertEquals(ColumnLayout.FileKind.SURVEY, layout.kind());
     assertEquals(0, layout.index("clinic"));
     assertEquals(1, layout.index("couple"));
+    assertEquals(1, layout.index(new String("couple")), "a name that is not the template's constant");
+    assertEquals(-1, layout.index(Template.START_MONTH));
+    assertEquals(-1, layout.index("remarks"));
+    assertEquals(9, copied(layout).index(Template.THERAPIST), "as an executor reads it, deserialised");
     assertEquals(3, layout.itemCount());
     assertEquals(List.of(), layout.unknownColumns());
     assertEquals(List.of("remarks"), layout.identifierColumns(), "free text is dropped as identifying");
