@@ -27,15 +27,18 @@ class PseudonymizerTest {
     assertEquals(pseudonym, p.pseudonym(Pseudonymizer.Kind.COUPLE, "north", " Smith-07 "));
   }
 
-  /** The codes seen last are remembered: a code met again, among thousands of others, gets the same pseudonym. */
+  /**
+   * The codes seen last are remembered: a code met again, among thousands of others, gets the same
+   * pseudonym, also once more codes were met than are kept.
+   */
   @Test
   void aRememberedPseudonymIsTheOneTheKeyGives() {
     Pseudonymizer remembering = new Pseudonymizer(PseudonymKey.demo());
     for (int round = 0; round < 3; round++) {
-      for (int i = 0; i < 6000; i += 7) {
+      for (int i = 0; i < 140_000; i += 7) {
         Pseudonymizer.Kind kind = i % 2 == 0 ? Pseudonymizer.Kind.COUPLE : Pseudonymizer.Kind.THERAPIST;
         String clinic = i % 3 == 0 ? "north" : "south";
-        String code = "c-" + (i % 5000);
+        String code = "c-" + (i % 5000) + (i > 6000 ? "-" + i : "");
         assertEquals(new Pseudonymizer(PseudonymKey.demo()).pseudonym(kind, clinic, code),
             remembering.pseudonym(kind, clinic, code), kind + " " + clinic + " " + code);
       }
