@@ -171,7 +171,7 @@ public final class SurveyValidator implements Serializable {
     }
   }
 
-  /** {@code NA} in any case, as {@code equalsIgnoreCase} reads it, without its general loop: it runs for every answer. */
+  /** {@code NA} in any case, as {@code equalsIgnoreCase} reads it, without its general loop. */
   private static boolean isNa(String t) {
     return t.length() == 2 && (t.charAt(0) | 0x20) == 'n' && (t.charAt(1) | 0x20) == 'a';
   }

@@ -43,10 +43,10 @@ import org.closer.jobs.outcomes.OutcomesJob;
 /**
  * {@code outcomes} and {@code trajectories} to {@code comparisons}. The sufficient statistics for all
  * comparisons come from two passes over the observations: one where each task sums its rows per
- * design cell, outcome and unit level, and each couple for the clustering (couples not written whole
- * in files are first brought together by a shuffle), the tasks' sums combined on the driver; and a histogram of the values per outcome
- * and level, sorted and walked once. Each comparison reads its two groups, and core turns them into
- * estimates. Nothing row-level reaches the driver.
+ * design cell, outcome and unit level, and each couple for the clustering (couples not written
+ * whole in files are first brought together by a shuffle), the tasks' sums combined on the driver;
+ * and a histogram of the values per outcome and level, sorted and walked once. Each comparison reads
+ * its two groups, and core turns them into estimates. Nothing row-level reaches the driver.
  */
 public final class ComparisonsJob {
   public static final String CSV = "report/tables/comparisons.csv";

@@ -99,8 +99,9 @@ class WholeCouplesTest {
   void comparisonsFromScatteredOutcomesEqualTheWalkedOnes() throws IOException {
     Path copy = scatteredCopy(3, OUTCOMES, TRAJECTORIES);
     Path other = scatteredCopy(5, OUTCOMES, TRAJECTORIES);
+    String study = STUDY.resolve("study.yaml").toString();
     for (Path p : List.of(copy, other)) {
-      assertEquals(0, Closer.execute("compare", "--out", p.toString(), "--study", STUDY.resolve("study.yaml").toString()));
+      assertEquals(0, Closer.execute("compare", "--out", p.toString(), "--study", study));
     }
     Map<String, Row> walked = comparisons(out);
     Map<String, Row> scattered = comparisons(copy);
