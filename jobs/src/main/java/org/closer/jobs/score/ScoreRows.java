@@ -1,17 +1,19 @@
 package org.closer.jobs.score;
 
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.score.LoveClassifier;
 import org.closer.core.score.LoveKind;
 import org.closer.core.score.Scorer;
-import org.closer.jobs.CatalystRows;
 
 /**
  * Turns one {@code responses} row into one {@code scores} row with core's scorer. Holds the work
- * arrays of one partition.
+ * arrays of one partition, and writes each scores row into the same buffer: the keys' bytes are
+ * copied once, straight from the responses row, and no value is boxed.
  */
 final class ScoreRows {
   /** A responses row starts with source_file and source_line, then the keys and design, then the items. */
@@ -20,47 +22,68 @@ final class ScoreRows {
 
   private final Scorer scorer;
   private final LoveClassifier love;
-  private final DataType[] keyTypes;
+  private final boolean[] textKeys = new boolean[KEYS];
   private final double[] answers;
   private final double[] scores;
   private final int[] answered;
   private final UTF8String[] loveCodes = new UTF8String[LoveKind.values().length];
+  private final UnsafeRowWriter out;
 
-  /** @param keyTypes the types of the {@link #KEYS} columns after the lineage */
+  /** @param keyTypes the types of the {@link #KEYS} columns after the lineage: text or whole numbers */
   ScoreRows(Scorer scorer, LoveClassifier love, DataType[] keyTypes, int items) {
     this.scorer = scorer;
     this.love = love;
-    this.keyTypes = keyTypes;
+    for (int i = 0; i < KEYS; i++) {
+      if (!(keyTypes[i] instanceof StringType) && !(keyTypes[i] instanceof IntegerType)) {
+        throw new IllegalStateException("A responses key column is " + keyTypes[i] + ", not text or int");
+      }
+      textKeys[i] = keyTypes[i] instanceof StringType;
+    }
     this.answers = new double[items];
     this.scores = new double[scorer.subscales().size()];
     this.answered = new int[scores.length];
     for (LoveKind k : LoveKind.values()) {
       loveCodes[k.ordinal()] = UTF8String.fromString(k.code());
     }
+    this.out = new UnsafeRowWriter(KEYS + 2 * scores.length + love.rules().size(), 256);
   }
 
-  /** The input row may be reused by its reader for the next row: its strings are copied. */
+  /** The scores row is valid until the next call; the input row is read only during this one. */
   InternalRow score(InternalRow r) {
     int first = LINEAGE + KEYS;
     for (int i = 0; i < answers.length; i++) {
       answers[i] = r.isNullAt(first + i) ? Double.NaN : r.getDouble(first + i);
     }
     scorer.score(answers, scores, answered);
-    int rules = love.rules().size();
-    Object[] v = new Object[KEYS + 2 * scores.length + rules];
+    out.reset();
+    out.zeroOutNullBytes();
     for (int i = 0; i < KEYS; i++) {
-      Object key = CatalystRows.value(r, LINEAGE + i, keyTypes[i]);
-      v[i] = key instanceof UTF8String text ? text.copy() : key;
+      int in = LINEAGE + i;
+      if (r.isNullAt(in)) {
+        out.setNullAt(i);
+      } else if (textKeys[i]) {
+        out.write(i, r.getUTF8String(in));
+      } else {
+        out.write(i, r.getInt(in));
+      }
     }
     int at = KEYS;
     for (int s = 0; s < scores.length; s++) {
-      v[at++] = Double.isNaN(scores[s]) ? null : scores[s];
-      v[at++] = answered[s];
+      if (Double.isNaN(scores[s])) {
+        out.setNullAt(at++);
+      } else {
+        out.write(at++, scores[s]);
+      }
+      out.write(at++, answered[s]);
     }
-    for (int k = 0; k < rules; k++) {
+    for (int k = 0; k < love.rules().size(); k++) {
       LoveKind kind = love.classify(k, scores);
-      v[at++] = kind == null ? null : loveCodes[kind.ordinal()];
+      if (kind == null) {
+        out.setNullAt(at++);
+      } else {
+        out.write(at++, loveCodes[kind.ordinal()]);
+      }
     }
-    return new GenericInternalRow(v);
+    return out.getRow();
   }
 }
