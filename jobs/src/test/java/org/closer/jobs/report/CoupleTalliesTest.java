@@ -98,6 +98,31 @@ class CoupleTalliesTest {
   }
 
   @Test
+  void couplesInARowWithTheSameCellsAreCountedApart() {
+    CoupleTallies.Totals t = totals(
+        row("c1", "k1", "A", "session", 1, "online", "EFT", 1, 1, null),
+        row("c1", "k1", "B", "session", 1, "online", "EFT", 1, 0, null),
+        row("c1", "k1", "A", "session", 2, "online", "EFT", 1, 0, null),
+        // the next couple, in the same clinic, cell and session as the row before
+        row("c2", "k1", "A", "session", 2, "online", "EFT", 1, 0, null),
+        row("c2", "k1", "B", "session", 2, "online", "EFT", 0, 0, null),
+        row("c2", "k2", "B", "session", 2, "online", "EFT", 1, 0, null),
+        row("c3", "k2", "A", "session", 2, "online", "EFT", 0, 1, null));
+    // c1: A and B score 1, A score 2; c2: A and B score 1; c3: A score 2
+    assertArrayEquals(new long[] {4, 2, 2, 2}, t.timepoints.get(key("session", "all", "all")));
+    assertArrayEquals(new long[] {2, 1, 1, 1}, t.sessions.get(key(1, "all", "all")));
+    // session 2: c1 A score 1; c2 A and B score 1; c3 A score 2
+    assertArrayEquals(new long[] {3, 2, 1, 1}, t.sessions.get(key(2, "method", "EFT")));
+    assertArrayEquals(new long[] {3}, t.groups.get(key("method", "EFT")));
+    // c2's rows lie in two clinics: it counts once in each
+    assertArrayEquals(new long[] {5, 2}, t.clinics.get(key("k1")));
+    assertArrayEquals(new long[] {2, 2}, t.clinics.get(key("k2")));
+    assertEquals(3, t.sessionValues.get(key(2, "online", "EFT"))[0].n());
+    assertEquals(1, t.sessionValues.get(key(2, "online", "EFT"))[1].n());
+    assertEquals(5, t.timepointValues.get(key("session", "online", "EFT"))[0].n());
+  }
+
+  @Test
   void totalsFromTwoPartitionsAddUp() {
     CoupleTallies.Totals one = totals(row("c1", "k1", "A", "intake", null, "online", "EFT", 1, 0, null));
     CoupleTallies.Totals two = totals(row("c2", "k1", "B", "intake", null, "online", "EFT", 1, 1, null));
