@@ -29,13 +29,13 @@ final class ScoreRows {
   private final UTF8String[] loveCodes = new UTF8String[LoveKind.values().length];
   private final UnsafeRowWriter out;
 
-  /** @param keyTypes the types of the {@link #KEYS} columns after the lineage: text or whole numbers */
+  /** @param keyTypes the types of the {@link #KEYS} columns after the lineage: text or int */
   ScoreRows(Scorer scorer, LoveClassifier love, DataType[] keyTypes, int items) {
     this.scorer = scorer;
     this.love = love;
     for (int i = 0; i < KEYS; i++) {
       if (!(keyTypes[i] instanceof StringType) && !(keyTypes[i] instanceof IntegerType)) {
-        throw new IllegalStateException("A responses key column is " + keyTypes[i] + ", not text or int");
+        throw new IllegalStateException("A key of responses is " + keyTypes[i]);
       }
       textKeys[i] = keyTypes[i] instanceof StringType;
     }
