@@ -24,6 +24,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.closer.core.ingest.IngestSummary;
+import org.closer.core.instrument.InstrumentCatalog;
 import org.closer.core.instrument.Subscale;
 import org.closer.core.model.Timepoint;
 import org.closer.core.report.CellPolicy;
@@ -67,7 +68,7 @@ public final class ReportJob {
     Optional<Dataset<Row>> wholeCouples = ctx.outputs().readWholeCouples(ctx.spark(), SCORES);
     Dataset<Row> scores = wholeCouples.orElseGet(() -> ctx.outputs().read(ctx.spark(), SCORES));
     List<Row> comparisons = ctx.outputs().read(ctx.spark(), COMPARISONS).collectAsList();
-    CoupleTallies.Totals people = people(scores, wholeCouples.isPresent());
+    CoupleTallies.Totals people = people(scores, wholeCouples.isPresent(), ctx.catalog());
     StudyFacts facts = new StudyFacts(ingest, quarantine(quarantine), clinics(people), groups(people),
         descriptives(people), reliability(ctx.outputs().read(ctx.spark(), PSYCHOMETRICS)),
         outcomes(ctx.outputs().read(ctx.spark(), OUTCOMES)), slopes(ctx.outputs().read(ctx.spark(), TRAJECTORIES)),
@@ -141,24 +142,25 @@ public final class ReportJob {
   /**
    * The report's counts of people (per clinic, factor level, score, timepoint and session, kind of
    * love) and the scores' moments per design cell from one pass over the scores, each couple's rows
-   * together: as read where every task reads whole couples, else brought together by one shuffle.
-   * Sorted by couple alone: Spark's sort compares a key's first bytes before the whole rows. A
-   * couple's pseudonym is unique across clinics, as the clinic is hashed with the code.
+   * together: as read where every task reads whole couples, else brought together by one shuffle
+   * and sorted on every column read, so that each task holds the same rows in the same order however
+   * the files lie and the moments are the same to the last bit. The couple alone says whose rows
+   * they are: its pseudonym is unique across clinics, as the clinic is hashed with the code.
    */
-  private CoupleTallies.Totals people(Dataset<Row> scores, boolean wholeCouples) {
+  static CoupleTallies.Totals people(Dataset<Row> scores, boolean wholeCouples, InstrumentCatalog catalog) {
     List<Column> columns = new ArrayList<>(List.of(col("couple"), col("clinic"), col("partner"), col("timepoint"),
         col("session")));
     StudyConfig.FACTORS.forEach(f -> columns.add(col(f).cast("string").as(f)));
-    columns.addAll(Arrays.asList(CoupleTallies.marks(subscaleColumns(ctx.catalog().subscales()))));
-    List<String> love = ctx.catalog().loveInstruments().stream().map(org.closer.core.instrument.Instrument::id).toList();
+    columns.addAll(Arrays.asList(CoupleTallies.marks(subscaleColumns(catalog.subscales()))));
+    List<String> love = catalog.loveInstruments().stream().map(org.closer.core.instrument.Instrument::id).toList();
     love.forEach(id -> columns.add(col(id + "_love_kind")));
-    subscaleColumns(ctx.catalog().subscales()).forEach(s -> columns.add(col(s)));
-    CoupleTallies tallies = new CoupleTallies(StudyConfig.FACTORS, SESSION_FACTORS, ctx.catalog().subscales().size(),
+    subscaleColumns(catalog.subscales()).forEach(s -> columns.add(col(s)));
+    CoupleTallies tallies = new CoupleTallies(StudyConfig.FACTORS, SESSION_FACTORS, catalog.subscales().size(),
         Timepoint.SESSION.code(), love);
     Dataset<Row> rows = scores.select(columns.toArray(Column[]::new));
     if (!wholeCouples) {
       rows = rows.repartition(SparkSessions.shufflePartitions(scores.sparkSession()), col("couple"))
-          .sortWithinPartitions("couple");
+          .sortWithinPartitions(Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new));
     }
     return PartitionTree.combine(CatalystRows.of(rows).mapPartitions(tallies), CoupleTallies.Totals::merge)
         .orElseGet(CoupleTallies.Totals::new);
