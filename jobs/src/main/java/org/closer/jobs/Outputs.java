@@ -105,7 +105,7 @@ public final class Outputs {
    * (coalescing to fewer would also run the computation before the write on fewer cores) and no
    * file is larger than {@link #ROWS_PER_FILE}, which Spark's maxRecordsPerFile enforces.
    */
-  static int files(long expectedRows, int cores) {
+  public static int files(long expectedRows, int cores) {
     long forParallelism = Math.min(4L * cores, expectedRows / ROWS_PER_TASK);
     long forSize = (expectedRows + ROWS_PER_FILE - 1) / ROWS_PER_FILE;
     return (int) Math.max(1, Math.max(forParallelism, forSize));

@@ -109,6 +109,22 @@ class SampleStudyTest {
     assertEquals(expected, actual);
   }
 
+  /** Each quarantine file lists its rows as a clinic reads its exports: by file, then line. */
+  @Test
+  void theQuarantineListsItsRowsByFileAndLine() throws IOException {
+    List<Path> parts;
+    try (Stream<Path> files = Files.list(out.resolve("quarantine"))) {
+      parts = files.filter(f -> f.toString().endsWith(".parquet")).toList();
+    }
+    assertEquals(1, parts.size(), "a few rows are one file");
+    List<String> read = new ArrayList<>();
+    for (Row r : spark.read().parquet(parts.get(0).toString()).collectAsList()) {
+      read.add(String.format("%s %09d", r.<String>getAs("source_file"), r.<Long>getAs("source_line")));
+    }
+    assertEquals(read.stream().sorted().toList(), read);
+    assertTrue(read.stream().map(l -> l.split(" ")[0]).distinct().count() > 1, "refused rows of several files");
+  }
+
   @Test
   void rowsInEqualResponsesPlusQuarantinePerFile() throws IOException {
     Dataset<Row> responses = spark.read().parquet(out.resolve("responses").toString());
