@@ -5,9 +5,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.classic.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -31,20 +28,5 @@ public final class CatalystRows {
   public static Dataset<Row> frame(org.apache.spark.sql.SparkSession spark, JavaRDD<InternalRow> rows,
       StructType type) {
     return ((SparkSession) spark).internalCreateDataFrame(rows.rdd(), type, false);
-  }
-
-  /**
-   * A column's value, null when missing; text and whole numbers read with their own getters, which
-   * skip the type dispatch of a generic read. Text is a view of the row's bytes: copy what is kept
-   * past the row.
-   */
-  public static Object value(InternalRow row, int i, DataType type) {
-    if (row.isNullAt(i)) {
-      return null;
-    }
-    if (type instanceof StringType) {
-      return row.getUTF8String(i);
-    }
-    return type instanceof IntegerType ? (Object) row.getInt(i) : row.get(i, type);
   }
 }

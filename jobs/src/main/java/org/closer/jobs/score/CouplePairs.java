@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.closer.jobs.CatalystRows;
+import org.closer.jobs.MappedIterator;
 
 /**
  * The partner rows of one partition, walked as runs of one couple's rows, with each survey both
@@ -57,22 +59,32 @@ final class CouplePairs implements Iterator<InternalRow> {
   private final Yield yield;
   private final DataType[] design;
   private final int subscales;
+  private final boolean[] textDesign;
+  private final UnsafeRowWriter couple;
   private InternalRow pending;
   private Iterator<InternalRow> out = Collections.emptyIterator();
 
-  /** @param design the types of the design columns after {@link #COLUMNS} */
+  /** @param design the types of the design columns after {@link #COLUMNS}: text or int */
   CouplePairs(Iterator<InternalRow> rows, Yield yield, DataType[] design, int subscales) {
     this.rows = rows;
     this.yield = yield;
     this.design = design;
     this.subscales = subscales;
+    this.textDesign = new boolean[design.length];
+    for (int d = 0; d < design.length; d++) {
+      if (!(design[d] instanceof StringType) && !(design[d] instanceof IntegerType)) {
+        throw new IllegalStateException("A design column of scores is " + design[d]);
+      }
+      textDesign[d] = design[d] instanceof StringType;
+    }
+    this.couple = new UnsafeRowWriter(PARTNER + design.length + 2 + 2 * subscales, 128);
     this.pending = rows.hasNext() ? rows.next().copy() : null;
   }
 
   @Override
   public boolean hasNext() {
     while (!out.hasNext() && pending != null) {
-      out = walk(nextRun()).iterator();
+      out = walk(nextRun());
     }
     return out.hasNext();
   }
@@ -102,7 +114,8 @@ final class CouplePairs implements Iterator<InternalRow> {
     return run;
   }
 
-  private List<InternalRow> walk(List<InternalRow> run) {
+  /** The run's rows to hand on; a couple row is written when it is asked for, and valid until the next. */
+  private Iterator<InternalRow> walk(List<InternalRow> run) {
     Map<Survey, InternalRow[]> surveys = new LinkedHashMap<>();
     for (InternalRow r : run) {
       UTF8String partner = r.getUTF8String(PARTNER);
@@ -112,42 +125,73 @@ final class CouplePairs implements Iterator<InternalRow> {
         surveys.computeIfAbsent(key, k -> new InternalRow[2])[side] = r;
       }
     }
-    List<InternalRow> kept = new ArrayList<>();
+    List<InternalRow> unpaired = new ArrayList<>();
+    List<InternalRow[]> kept = new ArrayList<>();
     for (InternalRow[] pair : surveys.values()) {
       boolean both = pair[0] != null && pair[1] != null;
-      InternalRow one = pair[0] != null ? pair[0] : pair[1];
       if (yield == Yield.ALL || both && yield == Yield.PAIRS) {
-        kept.add(couple(one, both ? pair[1] : null));
+        kept.add(both ? pair : new InternalRow[] {pair[0] != null ? pair[0] : pair[1], null});
       } else if (!both && yield == Yield.UNPAIRED) {
-        kept.add(one);
+        unpaired.add(pair[0] != null ? pair[0] : pair[1]);
       }
     }
-    return kept;
+    return yield == Yield.UNPAIRED ? unpaired.iterator() : new MappedIterator<>(kept.iterator(), p -> couple(p[0], p[1]));
   }
 
-  /** The couple row of one partner's row, or of two (the first A's); Spark's least() for the design. */
+  /**
+   * The couple row of one partner's row, or of two (the first A's), written into one reused buffer;
+   * Spark's least() for the design: the smaller value that is not null.
+   */
   private InternalRow couple(InternalRow a, InternalRow b) {
-    Object[] v = new Object[PARTNER + design.length + 2 + 2 * subscales];
+    couple.reset();
+    couple.zeroOutNullBytes();
     for (int i = 0; i < PARTNER; i++) {
-      v[i] = a.isNullAt(i) ? null : i == SESSION ? a.getInt(i) : a.getUTF8String(i);
+      if (a.isNullAt(i)) {
+        couple.setNullAt(i);
+      } else if (i == SESSION) {
+        couple.write(i, a.getInt(i));
+      } else {
+        couple.write(i, a.getUTF8String(i));
+      }
     }
     int at = PARTNER;
-    for (int d = 0; d < design.length; d++) {
-      v[at++] = least(CatalystRows.value(a, DESIGN + d, design[d]),
-          b == null ? null : CatalystRows.value(b, DESIGN + d, design[d]));
+    for (int d = 0; d < design.length; d++, at++) {
+      int col = DESIGN + d;
+      InternalRow from = b == null || b.isNullAt(col) ? a : a.isNullAt(col) || smaller(b, a, d) ? b : a;
+      if (from.isNullAt(col)) {
+        couple.setNullAt(at);
+      } else if (textDesign[d]) {
+        couple.write(at, from.getUTF8String(col));
+      } else {
+        couple.write(at, from.getInt(col));
+      }
     }
-    v[at++] = b == null ? 1 : 2;
-    v[at++] = b != null;
+    couple.write(at++, b == null ? 1 : 2);
+    couple.write(at++, b != null);
     int first = DESIGN + design.length;
-    for (int s = 0; s < subscales; s++) {
+    for (int s = 0; s < subscales; s++, at += 2) {
       boolean hasX = !a.isNullAt(first + s);
       boolean hasY = b != null && !b.isNullAt(first + s);
       double x = hasX ? a.getDouble(first + s) : 0;
       double y = hasY ? b.getDouble(first + s) : 0;
-      v[at++] = hasX && hasY ? (Object) ((x + y) / 2) : hasX ? (Object) x : hasY ? (Object) y : null;
-      v[at++] = hasX && hasY ? (Object) (Math.max(x, y) - Math.min(x, y)) : null;
+      if (hasX || hasY) {
+        couple.write(at, hasX && hasY ? (x + y) / 2 : hasX ? x : y);
+      } else {
+        couple.setNullAt(at);
+      }
+      if (hasX && hasY) {
+        couple.write(at + 1, Math.max(x, y) - Math.min(x, y));
+      } else {
+        couple.setNullAt(at + 1);
+      }
     }
-    return new GenericInternalRow(v);
+    return couple.getRow();
+  }
+
+  /** Whether x's design value {@code d}, not null in either row, is below y's. */
+  private boolean smaller(InternalRow x, InternalRow y, int d) {
+    int col = DESIGN + d;
+    return textDesign[d] ? x.getUTF8String(col).compareTo(y.getUTF8String(col)) < 0 : x.getInt(col) < y.getInt(col);
   }
 
   /** The type of a couple row, from the type of the partner rows. */
@@ -165,14 +209,5 @@ final class CouplePairs implements Iterator<InternalRow> {
       fields.add(DataTypes.createStructField(score + "_discrepancy", DataTypes.DoubleType, true));
     }
     return DataTypes.createStructType(fields);
-  }
-
-  /** Spark's least(): the smaller value that is not null, in the type's order. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object least(Object x, Object y) {
-    if (x == null || y == null) {
-      return x == null ? y : x;
-    }
-    return ((Comparable) x).compareTo(y) <= 0 ? x : y;
   }
 }

@@ -103,7 +103,7 @@ class CouplePairsTest {
 
   private static List<InternalRow> walk(List<InternalRow> rows, CouplePairs.Yield yield) {
     List<InternalRow> out = new ArrayList<>();
-    new CouplePairs(rows.iterator(), yield, DESIGN, 2).forEachRemaining(out::add);
+    new CouplePairs(rows.iterator(), yield, DESIGN, 2).forEachRemaining(r -> out.add(r.copy()));
     return out;
   }
 
