@@ -11,8 +11,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -70,13 +68,7 @@ final class CouplePairs implements Iterator<InternalRow> {
     this.yield = yield;
     this.design = design;
     this.subscales = subscales;
-    this.textDesign = new boolean[design.length];
-    for (int d = 0; d < design.length; d++) {
-      if (!(design[d] instanceof StringType) && !(design[d] instanceof IntegerType)) {
-        throw new IllegalStateException("A design column of scores is " + design[d]);
-      }
-      textDesign[d] = design[d] instanceof StringType;
-    }
+    this.textDesign = TextOrInt.text(design, "A design column of scores");
     this.couple = new UnsafeRowWriter(PARTNER + design.length + 2 + 2 * subscales, 128);
     this.pending = rows.hasNext() ? rows.next().copy() : null;
   }
@@ -146,25 +138,13 @@ final class CouplePairs implements Iterator<InternalRow> {
     couple.reset();
     couple.zeroOutNullBytes();
     for (int i = 0; i < PARTNER; i++) {
-      if (a.isNullAt(i)) {
-        couple.setNullAt(i);
-      } else if (i == SESSION) {
-        couple.write(i, a.getInt(i));
-      } else {
-        couple.write(i, a.getUTF8String(i));
-      }
+      TextOrInt.copy(a, i, i != SESSION, couple, i);
     }
     int at = PARTNER;
     for (int d = 0; d < design.length; d++, at++) {
       int col = DESIGN + d;
       InternalRow from = b == null || b.isNullAt(col) ? a : a.isNullAt(col) || smaller(b, a, d) ? b : a;
-      if (from.isNullAt(col)) {
-        couple.setNullAt(at);
-      } else if (textDesign[d]) {
-        couple.write(at, from.getUTF8String(col));
-      } else {
-        couple.write(at, from.getInt(col));
-      }
+      TextOrInt.copy(from, col, textDesign[d], couple, at);
     }
     couple.write(at++, b == null ? 1 : 2);
     couple.write(at++, b != null);

@@ -3,8 +3,6 @@ package org.closer.jobs.score;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.closer.core.score.LoveClassifier;
 import org.closer.core.score.LoveKind;
@@ -22,7 +20,7 @@ final class ScoreRows {
 
   private final Scorer scorer;
   private final LoveClassifier love;
-  private final boolean[] textKeys = new boolean[KEYS];
+  private final boolean[] textKeys;
   private final double[] answers;
   private final double[] scores;
   private final int[] answered;
@@ -33,12 +31,7 @@ final class ScoreRows {
   ScoreRows(Scorer scorer, LoveClassifier love, DataType[] keyTypes, int items) {
     this.scorer = scorer;
     this.love = love;
-    for (int i = 0; i < KEYS; i++) {
-      if (!(keyTypes[i] instanceof StringType) && !(keyTypes[i] instanceof IntegerType)) {
-        throw new IllegalStateException("A key of responses is " + keyTypes[i]);
-      }
-      textKeys[i] = keyTypes[i] instanceof StringType;
-    }
+    this.textKeys = TextOrInt.text(keyTypes, "A key of responses");
     this.answers = new double[items];
     this.scores = new double[scorer.subscales().size()];
     this.answered = new int[scores.length];
@@ -58,14 +51,7 @@ final class ScoreRows {
     out.reset();
     out.zeroOutNullBytes();
     for (int i = 0; i < KEYS; i++) {
-      int in = LINEAGE + i;
-      if (r.isNullAt(in)) {
-        out.setNullAt(i);
-      } else if (textKeys[i]) {
-        out.write(i, r.getUTF8String(in));
-      } else {
-        out.write(i, r.getInt(in));
-      }
+      TextOrInt.copy(r, LINEAGE + i, textKeys[i], out, i);
     }
     int at = KEYS;
     for (int s = 0; s < scores.length; s++) {
