@@ -127,7 +127,8 @@ final class CouplePairs implements Iterator<InternalRow> {
         unpaired.add(pair[0] != null ? pair[0] : pair[1]);
       }
     }
-    return yield == Yield.UNPAIRED ? unpaired.iterator() : new MappedIterator<>(kept.iterator(), p -> couple(p[0], p[1]));
+    return yield == Yield.UNPAIRED ? unpaired.iterator()
+        : new MappedIterator<>(kept.iterator(), pair -> couple(pair[0], pair[1]));
   }
 
   /**
