@@ -50,14 +50,22 @@ final class FieldReader {
     }
   }
 
-  /** The trimmed text, or null when the column is absent or the field empty. */
+  /**
+   * The trimmed text, or null when the column is absent or the field empty or {@code NA}: R's
+   * write.csv writes NA in every empty cell, session of an intake row included.
+   */
   String text(String column) {
     int i = layout.index(column);
     if (i < 0 || i >= fields.length || fields[i] == null) {
       return null;
     }
     String t = fields[i].trim();
-    return t.isEmpty() ? null : t;
+    return t.isEmpty() || isNa(t) ? null : t;
+  }
+
+  /** {@code NA} in any case, as {@code equalsIgnoreCase} reads it, without its general loop. */
+  static boolean isNa(String t) {
+    return t.length() == 2 && (t.charAt(0) | 0x20) == 'n' && (t.charAt(1) | 0x20) == 'a';
   }
 
   String field(int index) {

@@ -150,7 +150,7 @@ public final class SurveyValidator implements Serializable {
     for (int k = 0; k < fields.length; k++) {
       String raw = r.field(fields[k]);
       String t = raw == null ? "" : raw.trim();
-      if (t.isEmpty() || isNa(t)) {
+      if (t.isEmpty() || FieldReader.isNa(t)) {
         continue;
       }
       Item item = items.get(positions[k]);
@@ -169,11 +169,6 @@ public final class SurveyValidator implements Serializable {
       }
       answers[positions[k]] = value;
     }
-  }
-
-  /** {@code NA} in any case, as {@code equalsIgnoreCase} reads it, without its general loop. */
-  private static boolean isNa(String t) {
-    return t.length() == 2 && (t.charAt(0) | 0x20) == 'n' && (t.charAt(1) | 0x20) == 'a';
   }
 
   /** An answer's number, as {@link Double#parseDouble} reads it, a decimal comma read as a point. */

@@ -111,6 +111,27 @@ class SurveyValidatorTest {
   }
 
   @Test
+  void naIsAnEmptyFieldInEveryColumnAsRWritesIt() {
+    SurveyRecord r = row("north,x,A,intake,NA,2024-03,online,EFT,60,na,7,NA,Na,");
+    assertTrue(r.isValid(), r.problems().toString());
+    assertNull(r.session());
+    assertNull(r.design().therapist());
+    assertTrue(Double.isNaN(r.answers()[CATALOG.itemIndex("csi16_2")]));
+    SurveyRecord design = row("north,x,A,intake,,2024-03,NA,NA,NA,,7,,,");
+    assertTrue(design.isValid(), "design may come from a roster: " + design.problems());
+    assertEquals(new Design(null, null, null, null), design.design());
+    assertReason(withField(1, "NA"), Reason.MISSING_FIELD, "couple");
+    assertReason(String.format("north,x,A,session,%s,2024-03,online,EFT,60,,,,7.5,", "NA"), Reason.BAD_SESSION,
+        "session");
+    RosterRecord roster = new RosterValidator("r.csv",
+        ColumnLayout.of(csv.split("clinic,couple,modality,method,session_minutes,therapist,start_month"), CATALOG),
+        PSEUDONYMS).validate(2, csv.split("north,x,online,IBCT,90,NA,NA"));
+    assertTrue(roster.isValid(), roster.problems().toString());
+    assertNull(roster.startMonth());
+    assertNull(roster.design().therapist());
+  }
+
+  @Test
   void sessionSurveysNeedAPositiveSessionNumber() {
     String session = "north,x,A,session,%s,2024-03,online,EFT,60,,,,7.5,";
     assertTrue(row(String.format(session, "3")).isValid());
