@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.StructType;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
 import org.closer.core.dataset.DatasetSchemas;
@@ -94,10 +97,47 @@ public final class Outputs {
     conformed.coalesce(files).write().mode(SaveMode.Overwrite)
         .option("maxRecordsPerFile", wholeCouples ? 0 : ROWS_PER_FILE).parquet(path(dataset));
     if (wholeCouples) {
-      fs.write(path(dataset) + "/" + WHOLE_COUPLES,
-          "Every file of this dataset holds whole couples (at each level, where it has levels).\n");
+      markWholeCouples(path(dataset));
     }
     return fs.parquetRows(path(dataset));
+  }
+
+  /**
+   * Writes datasets together from one pass over {@code input} ({@link MultiWrite}) and returns each
+   * one's row count, from the written files' footers. Each task writes its own files, so the
+   * datasets have about as many files as {@code input} has partitions.
+   *
+   * @param types the rows' type per dataset, which must be its schema's columns in its order; the
+   *     files say a column may be null where the schema does
+   * @param wholeCouples as for {@link #write(DatasetSchemas.Dataset, Dataset, long, boolean)}, for every dataset
+   */
+  public long[] writeTogether(SparkSession spark, JavaRDD<InternalRow> input, List<DatasetSchemas.Dataset> datasets,
+      List<StructType> types, boolean wholeCouples, MultiWrite.Task task) {
+    List<String> dirs = new ArrayList<>();
+    List<StructType> written = new ArrayList<>();
+    for (int d = 0; d < datasets.size(); d++) {
+      StructType expected = SparkSchemas.struct(schemas.schema(datasets.get(d)));
+      if (!expected.asNullable().equals(types.get(d).asNullable())) {
+        throw new IllegalStateException("Dataset " + datasets.get(d).dir() + " rows are " + types.get(d).simpleString()
+            + ", its schema says " + expected.simpleString());
+      }
+      dirs.add(path(datasets.get(d)));
+      written.add(expected);
+    }
+    MultiWrite.write(spark, input, dirs, written, wholeCouples ? 0 : ROWS_PER_FILE, task, fs);
+    long[] rows = new long[datasets.size()];
+    for (int d = 0; d < datasets.size(); d++) {
+      if (wholeCouples) {
+        markWholeCouples(dirs.get(d));
+      }
+      rows[d] = fs.parquetRows(dirs.get(d));
+    }
+    return rows;
+  }
+
+  private void markWholeCouples(String dir) {
+    fs.write(dir + "/" + WHOLE_COUPLES,
+        "Every file of this dataset holds whole couples (at each level, where it has levels).\n");
   }
 
   /**

@@ -25,9 +25,9 @@ import org.closer.jobs.MappedIterator;
  * at most one row per partner and survey, so an A and a B row of one survey are its pair wherever
  * they meet.
  *
- * <p>A row here is {@link #COLUMNS} then the design columns then one score per subscale; a couple
- * row is the keys, the design (the smaller value where the partners disagree), partners,
- * both_answered, then each subscale's mean and discrepancy.
+ * <p>A row here is read as {@link #COLUMNS} then the design columns then one score per subscale,
+ * each at its place in the row; a couple row is the keys, the design (the smaller value where the
+ * partners disagree), partners, both_answered, then each subscale's mean and discrepancy.
  */
 final class CouplePairs implements Iterator<InternalRow> {
   /** The key columns, in this order, before the design columns. */
@@ -58,13 +58,18 @@ final class CouplePairs implements Iterator<InternalRow> {
   private final DataType[] design;
   private final int subscales;
   private final boolean[] textDesign;
+  private final int[] at;
   private final UnsafeRowWriter couple;
   private InternalRow pending;
   private Iterator<InternalRow> out = Collections.emptyIterator();
 
-  /** @param design the types of the design columns after {@link #COLUMNS}: text or int */
-  CouplePairs(Iterator<InternalRow> rows, Yield yield, DataType[] design, int subscales) {
+  /**
+   * @param design the types of the design columns after {@link #COLUMNS}: text or int
+   * @param at the place in a row of each column as read here
+   */
+  CouplePairs(Iterator<InternalRow> rows, Yield yield, DataType[] design, int subscales, int[] at) {
     this.rows = rows;
+    this.at = at;
     this.yield = yield;
     this.design = design;
     this.subscales = subscales;
@@ -96,8 +101,8 @@ final class CouplePairs implements Iterator<InternalRow> {
     pending = null;
     while (rows.hasNext()) {
       InternalRow r = rows.next().copy();
-      if (!r.getUTF8String(COUPLE).equals(run.get(0).getUTF8String(COUPLE))
-          || !r.getUTF8String(CLINIC).equals(run.get(0).getUTF8String(CLINIC))) {
+      if (!r.getUTF8String(at[COUPLE]).equals(run.get(0).getUTF8String(at[COUPLE]))
+          || !r.getUTF8String(at[CLINIC]).equals(run.get(0).getUTF8String(at[CLINIC]))) {
         pending = r;
         break;
       }
@@ -110,10 +115,10 @@ final class CouplePairs implements Iterator<InternalRow> {
   private Iterator<InternalRow> walk(List<InternalRow> run) {
     Map<Survey, InternalRow[]> surveys = new LinkedHashMap<>();
     for (InternalRow r : run) {
-      UTF8String partner = r.getUTF8String(PARTNER);
+      UTF8String partner = r.getUTF8String(at[PARTNER]);
       int side = A.equals(partner) ? 0 : B.equals(partner) ? 1 : -1;
       if (side >= 0) {
-        Survey key = new Survey(r.getUTF8String(TIMEPOINT), r.isNullAt(SESSION) ? null : r.getInt(SESSION));
+        Survey key = new Survey(r.getUTF8String(at[TIMEPOINT]), r.isNullAt(at[SESSION]) ? null : r.getInt(at[SESSION]));
         surveys.computeIfAbsent(key, k -> new InternalRow[2])[side] = r;
       }
     }
@@ -139,31 +144,32 @@ final class CouplePairs implements Iterator<InternalRow> {
     couple.reset();
     couple.zeroOutNullBytes();
     for (int i = 0; i < PARTNER; i++) {
-      TextOrInt.copy(a, i, i != SESSION, couple, i);
+      TextOrInt.copy(a, at[i], i != SESSION, couple, i);
     }
-    int at = PARTNER;
-    for (int d = 0; d < design.length; d++, at++) {
-      int col = DESIGN + d;
+    int out = PARTNER;
+    for (int d = 0; d < design.length; d++, out++) {
+      int col = at[DESIGN + d];
       InternalRow from = b == null || b.isNullAt(col) ? a : a.isNullAt(col) || smaller(b, a, d) ? b : a;
-      TextOrInt.copy(from, col, textDesign[d], couple, at);
+      TextOrInt.copy(from, col, textDesign[d], couple, out);
     }
-    couple.write(at++, b == null ? 1 : 2);
-    couple.write(at++, b != null);
+    couple.write(out++, b == null ? 1 : 2);
+    couple.write(out++, b != null);
     int first = DESIGN + design.length;
-    for (int s = 0; s < subscales; s++, at += 2) {
-      boolean hasX = !a.isNullAt(first + s);
-      boolean hasY = b != null && !b.isNullAt(first + s);
-      double x = hasX ? a.getDouble(first + s) : 0;
-      double y = hasY ? b.getDouble(first + s) : 0;
+    for (int s = 0; s < subscales; s++, out += 2) {
+      int col = at[first + s];
+      boolean hasX = !a.isNullAt(col);
+      boolean hasY = b != null && !b.isNullAt(col);
+      double x = hasX ? a.getDouble(col) : 0;
+      double y = hasY ? b.getDouble(col) : 0;
       if (hasX || hasY) {
-        couple.write(at, hasX && hasY ? (x + y) / 2 : hasX ? x : y);
+        couple.write(out, hasX && hasY ? (x + y) / 2 : hasX ? x : y);
       } else {
-        couple.setNullAt(at);
+        couple.setNullAt(out);
       }
       if (hasX && hasY) {
-        couple.write(at + 1, Math.max(x, y) - Math.min(x, y));
+        couple.write(out + 1, Math.max(x, y) - Math.min(x, y));
       } else {
-        couple.setNullAt(at + 1);
+        couple.setNullAt(out + 1);
       }
     }
     return couple.getRow();
@@ -171,7 +177,7 @@ final class CouplePairs implements Iterator<InternalRow> {
 
   /** Whether x's design value {@code d}, not null in either row, is below y's. */
   private boolean smaller(InternalRow x, InternalRow y, int d) {
-    int col = DESIGN + d;
+    int col = at[DESIGN + d];
     return textDesign[d] ? x.getUTF8String(col).compareTo(y.getUTF8String(col)) < 0 : x.getInt(col) < y.getInt(col);
   }
 

@@ -2,7 +2,9 @@ package org.closer.jobs.score;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -10,13 +12,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.closer.core.instrument.Subscale;
 import org.closer.jobs.CatalystRows;
 
 /**
- * One {@code couple_scores} row per couple survey from its partners' {@code scores} rows, in two
- * walks of the scores ({@link CouplePairs}). The first pairs the partners' rows where they are found
+ * One {@code couple_scores} row per couple survey from its partners' {@code scores} rows. Scores made
+ * from whole couples are walked as they are made, in the pass that writes them ({@link Layout}, used
+ * by {@link ScoreJob}); scores in any order are read back and paired in two walks ({@link CouplePairs}). The first pairs the partners' rows where they are found
  * in place; the second shuffles only the rows left unpaired, by couple, and makes every survey of
  * theirs a couple row. At 5M rows the join of every partner row it replaces took about 24 s of
  * executor CPU and shuffled 420 MB; the unpaired rows are about 2 MB.
@@ -40,40 +45,56 @@ public final class CoupleScores {
   }
 
   /**
-   * The couple scores of partner scores whose every partition holds whole couples, each couple's
-   * rows one after another (as {@code Outputs#readWholeCouples} reads them): one walk, no shuffle,
-   * and the result's partitions hold whole couples too.
+   * Where a walk finds {@link CouplePairs#COLUMNS}, the design and the scores in partner rows of one
+   * type, the design's types, and the type of the couple rows it makes.
    */
-  public static Dataset<Row> ofWholeCouples(Dataset<Row> scores, List<Subscale> subscales) {
-    Walks w = new Walks(scores, subscales);
-    return w.frame(CatalystRows.of(w.surveys), CouplePairs.Yield.ALL, w.coupleType);
+  record Layout(int[] at, DataType[] design, int subscales, StructType coupleType) implements Serializable {
+    static Layout of(StructType partnerRows, List<Subscale> subscales) {
+      List<String> scoreColumns = subscales.stream().map(Subscale::column).toList();
+      List<String> columns = columns(scoreColumns);
+      int[] at = new int[columns.size()];
+      StructField[] read = new StructField[columns.size()];
+      for (int i = 0; i < at.length; i++) {
+        at[i] = partnerRows.fieldIndex(columns.get(i));
+        read[i] = partnerRows.fields()[at[i]];
+      }
+      DataType[] design = new DataType[DESIGN.size()];
+      for (int d = 0; d < design.length; d++) {
+        design[d] = read[CouplePairs.COLUMNS.size() + d].dataType();
+      }
+      return new Layout(at, design, scoreColumns.size(),
+          CouplePairs.coupleType(DataTypes.createStructType(read), scoreColumns));
+    }
+
+    Iterator<InternalRow> walk(Iterator<InternalRow> rows, CouplePairs.Yield yield) {
+      return new CouplePairs(rows, yield, design, subscales, at);
+    }
+  }
+
+  /** The columns a walk reads, in its order. */
+  private static List<String> columns(List<String> scoreColumns) {
+    List<String> columns = new ArrayList<>(CouplePairs.COLUMNS);
+    columns.addAll(DESIGN);
+    columns.addAll(scoreColumns);
+    return columns;
   }
 
   /** The columns the walks read, and the types they hand on. */
   private static final class Walks {
     final Dataset<Row> surveys;
     final StructType coupleType;
-    final DataType[] design = new DataType[DESIGN.size()];
-    final int count;
+    final Layout layout;
 
     Walks(Dataset<Row> scores, List<Subscale> subscales) {
-      List<String> columns = new ArrayList<>(CouplePairs.COLUMNS);
-      columns.addAll(DESIGN);
-      List<String> scoreColumns = subscales.stream().map(Subscale::column).toList();
-      columns.addAll(scoreColumns);
+      List<String> columns = columns(subscales.stream().map(Subscale::column).toList());
       surveys = scores.select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
-      StructType partnerType = surveys.schema();
-      coupleType = CouplePairs.coupleType(partnerType, scoreColumns);
-      for (int d = 0; d < design.length; d++) {
-        design[d] = partnerType.fields()[CouplePairs.COLUMNS.size() + d].dataType();
-      }
-      count = scoreColumns.size();
+      layout = Layout.of(surveys.schema(), subscales);
+      coupleType = layout.coupleType();
     }
 
     Dataset<Row> frame(JavaRDD<InternalRow> rows, CouplePairs.Yield yield, StructType type) {
-      DataType[] d = design;
-      int n = count;
-      return CatalystRows.frame(surveys.sparkSession(), rows.mapPartitions(it -> new CouplePairs(it, yield, d, n)), type);
+      Layout l = layout;
+      return CatalystRows.frame(surveys.sparkSession(), rows.mapPartitions(it -> l.walk(it, yield)), type);
     }
   }
 }

@@ -101,9 +101,30 @@ class CouplePairsTest {
         List.of(CouplePairs.coupleType(partner, List.of("s1", "s2")).fieldNames()));
   }
 
+  @Test
+  void aWalkReadsEachColumnWhereItsRowsHoldIt() {
+    List<InternalRow> rows = List.of(
+        row("k1", "c1", "intake", null, "A", "online", 60, 4.0, 1.0),
+        row("k1", "c1", "intake", null, "B", "face_to_face", 45, 2.0, null),
+        row("k1", "c2", "session", 2, "B", "online", 60, 3.0, 5.0));
+    // As a scores row holds them: partner third, a count after each score, a column of its own last.
+    List<InternalRow> scoresLike = new ArrayList<>();
+    for (InternalRow r : rows) {
+      scoresLike.add(new GenericInternalRow(new Object[] {r.get(0, DataTypes.StringType),
+          r.get(1, DataTypes.StringType), r.get(4, DataTypes.StringType), r.get(2, DataTypes.StringType),
+          r.isNullAt(3) ? null : r.getInt(3), r.get(5, DataTypes.StringType), r.getInt(6),
+          r.isNullAt(7) ? null : r.getDouble(7), 9, r.isNullAt(8) ? null : r.getDouble(8), 9, text("x")}));
+    }
+    List<InternalRow> out = new ArrayList<>();
+    new CouplePairs(scoresLike.iterator(), CouplePairs.Yield.ALL, DESIGN, 2, new int[] {0, 1, 3, 4, 2, 5, 6, 7, 9})
+        .forEachRemaining(r -> out.add(r.copy()));
+    assertEquals(walk(rows, CouplePairs.Yield.ALL), out);
+  }
+
   private static List<InternalRow> walk(List<InternalRow> rows, CouplePairs.Yield yield) {
     List<InternalRow> out = new ArrayList<>();
-    new CouplePairs(rows.iterator(), yield, DESIGN, 2).forEachRemaining(r -> out.add(r.copy()));
+    new CouplePairs(rows.iterator(), yield, DESIGN, 2, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8})
+        .forEachRemaining(r -> out.add(r.copy()));
     return out;
   }
 
