@@ -103,34 +103,48 @@ public final class Outputs {
   }
 
   /**
-   * Writes datasets together from one pass over {@code input} ({@link MultiWrite}) and returns each
-   * one's row count, from the written files' footers. Each task writes its own files, so the
-   * datasets have about as many files as {@code input} has partitions.
+   * Where a pass of {@link #writeTogether} writes rows of one type: a dataset, or a folder of rows a
+   * command reads again before it ends ({@link #scratch}).
+   */
+  public record Destination(String dir, StructType type, boolean dataset) {}
+
+  /**
+   * A dataset as a destination of {@link #writeTogether}. The files say a column may be null where
+   * {@code rows} does, as Spark's writer does.
    *
-   * @param types the rows' type per dataset, which must be its schema's columns in its order; the
-   *     files say a column may be null where the schema does
+   * @param rows the rows' type, which must be the schema's columns in its order
+   */
+  public Destination to(DatasetSchemas.Dataset dataset, StructType rows) {
+    StructType expected = SparkSchemas.struct(schemas.schema(dataset));
+    if (!expected.asNullable().equals(rows.asNullable())) {
+      throw new IllegalStateException("Dataset " + dataset.dir() + " rows are " + rows.simpleString()
+          + ", its schema says " + expected.simpleString());
+    }
+    return new Destination(path(dataset), rows, true);
+  }
+
+  /** A folder of this command's staging that is not an output: the command deletes it once read. */
+  public Destination scratch(String name, StructType rows) {
+    return new Destination(path(".scratch-" + name), rows, false);
+  }
+
+  /**
+   * Writes datasets (and scratch folders) together from one pass over {@code input} ({@link
+   * MultiWrite}) and returns each one's row count, from the written files' footers. Each task writes
+   * its own files, so each has about as many files as {@code input} has partitions.
+   *
    * @param wholeCouples as for {@link #write(DatasetSchemas.Dataset, Dataset, long, boolean)}, for every dataset
    */
-  public long[] writeTogether(SparkSession spark, JavaRDD<InternalRow> input, List<DatasetSchemas.Dataset> datasets,
-      List<StructType> types, boolean wholeCouples, MultiWrite.Task task) {
-    List<String> dirs = new ArrayList<>();
-    List<StructType> written = new ArrayList<>();
-    for (int d = 0; d < datasets.size(); d++) {
-      StructType expected = SparkSchemas.struct(schemas.schema(datasets.get(d)));
-      if (!expected.asNullable().equals(types.get(d).asNullable())) {
-        throw new IllegalStateException("Dataset " + datasets.get(d).dir() + " rows are " + types.get(d).simpleString()
-            + ", its schema says " + expected.simpleString());
+  public long[] writeTogether(SparkSession spark, JavaRDD<InternalRow> input, List<Destination> to,
+      boolean wholeCouples, MultiWrite.Task task) {
+    MultiWrite.write(spark, input, to.stream().map(Destination::dir).toList(),
+        to.stream().map(Destination::type).toList(), wholeCouples ? 0 : ROWS_PER_FILE, task, fs);
+    long[] rows = new long[to.size()];
+    for (int d = 0; d < to.size(); d++) {
+      if (wholeCouples && to.get(d).dataset()) {
+        markWholeCouples(to.get(d).dir());
       }
-      dirs.add(path(datasets.get(d)));
-      written.add(expected);
-    }
-    MultiWrite.write(spark, input, dirs, written, wholeCouples ? 0 : ROWS_PER_FILE, task, fs);
-    long[] rows = new long[datasets.size()];
-    for (int d = 0; d < datasets.size(); d++) {
-      if (wholeCouples) {
-        markWholeCouples(dirs.get(d));
-      }
-      rows[d] = fs.parquetRows(dirs.get(d));
+      rows[d] = fs.parquetRows(to.get(d).dir());
     }
     return rows;
   }

@@ -115,23 +115,33 @@ public final class IngestJob {
       }
     }
     // One shuffle brings each couple's rows together, sorted, for the cross-row checks of core. Its
-    // result is taken as an RDD so that both writes below read the same shuffle files: the rows are
-    // parsed once, and nothing is cached. Its partitions are as many as sized for the study: adaptive
-    // execution would merge them into fewer than the cores, or into a number they do not divide.
+    // partitions are as many as sized for the study: adaptive execution would merge them into fewer
+    // than the cores, or into a number they do not divide.
     SparkSession spark = ctx.spark();
     JavaRDD<InternalRow> sorted = CatalystRows.of(CatalystRows.frame(spark, parsed, rowType)
         .repartition(SparkSessions.shufflePartitions(spark), IngestRows.coupleColumns())
         .sortWithinPartitions(IngestRows.sortColumns()));
     FileCounts counts = new FileCounts();
     jsc.sc().register(counts); // unnamed, so Spark does not keep its value with every task
-    Dataset<Row> checked = CatalystRows.frame(spark, sorted.mapPartitions(
-        rows -> new CountedRows(new CoupleRuns(rows, IngestJob::coupleChecks), counts)), rowType);
+    JavaRDD<InternalRow> checked = sorted.mapPartitions(
+        rows -> new CountedRows(new CoupleRuns(rows, IngestJob::coupleChecks), counts));
 
-    long expected = inputs.stream().filter(i -> i.layout().kind() == ColumnLayout.FileKind.SURVEY)
-        .mapToLong(Input::approxRows).sum();
-    ctx.outputs().write(RESPONSES, checked.filter(col("kind").equalTo(IngestRows.SURVEY).and(col("reason").isNull()))
-        .select(IngestRows.responseColumns(ctx.catalog())), expected, true);
-    // The counts of the write that checked every row; the quarantine's pass below counts again.
+    // One pass writes the responses and the refused rows as they come, in couple order; the
+    // quarantine is sorted from those few rows afterwards.
+    int items = ctx.catalog().items().size();
+    Outputs.Destination refusedRows = ctx.outputs().scratch("refused", rowType);
+    ctx.outputs().writeTogether(spark, checked,
+        List.of(ctx.outputs().to(RESPONSES, IngestRows.Responses.type(ctx.catalog())), refusedRows), true,
+        (rows, out) -> {
+          IngestRows.Responses responses = new IngestRows.Responses(items);
+          rows.forEachRemaining(r -> {
+            if (!IngestRows.isValid(r)) {
+              out.write(1, r);
+            } else if (!IngestRows.isRoster(r)) {
+              out.write(0, responses.of(r));
+            }
+          });
+        });
     Map<String, Long> rowsIn = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();
     Map<String, Long> refused = new HashMap<>();
@@ -141,9 +151,9 @@ public final class IngestJob {
       refused.put(file, c[1]);
     });
     long quarantineCount = refused.values().stream().mapToLong(Long::longValue).sum();
-    // Clean exports refuse nothing, and the quarantine is then written without checking every row again.
     ctx.outputs().write(QUARANTINE, quarantineCount == 0 ? spark.createDataFrame(List.of(), rowType)
-        : quarantined(checked, quarantineCount), quarantineCount);
+        : quarantined(spark.read().schema(rowType).parquet(refusedRows.dir()), quarantineCount), quarantineCount);
+    ctx.fs().delete(refusedRows.dir());
 
     IngestSummary summary = summary(inputs, notRead, rowsIn, accepted, refused);
     check(summary, countsByFile(ctx.outputs().read(ctx.spark(), RESPONSES)),
@@ -155,15 +165,12 @@ public final class IngestJob {
   }
 
   /**
-   * The refused rows, in the quarantine's files and each file's rows by export file and line. Finding
-   * them again sorts and checks every couple once more; a shuffle of the refused rows alone gathers
-   * them, so that this work keeps every task. Coalescing to the quarantine's few files ran it all in
-   * one task: at 5M rows with one refused, 9 s on one core and 5.9 GB of sort memory.
+   * The refused rows, in the quarantine's files and each file's rows by export file and line: a
+   * shuffle of their own gathers them to the quarantine's few files.
    */
-  private Dataset<Row> quarantined(Dataset<Row> checked, long rows) {
+  private Dataset<Row> quarantined(Dataset<Row> refused, long rows) {
     int files = Outputs.files(rows, ctx.spark().sparkContext().defaultParallelism());
-    return checked.filter(col("reason").isNotNull())
-        .repartition(files, col("source_file"), col("source_line"))
+    return refused.repartition(files, col("source_file"), col("source_line"))
         .sortWithinPartitions("source_file", "source_line");
   }
 

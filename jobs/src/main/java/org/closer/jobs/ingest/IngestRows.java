@@ -6,6 +6,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -200,16 +202,57 @@ final class IngestRows {
     v[REASON + 3] = UTF8String.fromString(detail.toString());
   }
 
-  /** The {@code responses} columns: keys, then each answer under its item's name. */
-  static Column[] responseColumns(InstrumentCatalog catalog) {
-    List<Column> columns = new ArrayList<>();
-    for (String key : KEYS) {
-      columns.add(functions.col(key));
+  /**
+   * A valid survey row's {@code responses} row: the keys but kind and start_month, then each answer
+   * under its item's name. Written into one reused buffer, valid until the next.
+   */
+  static final class Responses {
+    private static final int[] COLUMNS = {FILE, LINE, CLINIC, COUPLE, 5, 6, 7, 8, DESIGN, DESIGN + 1, DESIGN + 2,
+        DESIGN + 3};
+    private final int items;
+    private final UnsafeRowWriter out;
+
+    Responses(int items) {
+      this.items = items;
+      this.out = new UnsafeRowWriter(COLUMNS.length + items, 256);
     }
-    List<Item> items = catalog.items();
-    for (int i = 0; i < items.size(); i++) {
-      columns.add(functions.col(ANSWERS).getItem(i).as(items.get(i).id()));
+
+    /** The type of these rows: every column nullable, as the ingest's rows are. */
+    static StructType type(InstrumentCatalog catalog) {
+      List<StructField> fields = new ArrayList<>();
+      for (int c : COLUMNS) {
+        fields.add(DataTypes.createStructField(KEYS[c], KEY_TYPES[c], true));
+      }
+      for (Item item : catalog.items()) {
+        fields.add(DataTypes.createStructField(item.id(), DataTypes.DoubleType, true));
+      }
+      return DataTypes.createStructType(fields);
     }
-    return columns.toArray(Column[]::new);
+
+    InternalRow of(InternalRow row) {
+      out.reset();
+      out.zeroOutNullBytes();
+      for (int i = 0; i < COLUMNS.length; i++) {
+        int c = COLUMNS[i];
+        if (row.isNullAt(c)) {
+          out.setNullAt(i);
+        } else if (KEY_TYPES[c] == DataTypes.StringType) {
+          out.write(i, row.getUTF8String(c));
+        } else if (KEY_TYPES[c] == DataTypes.LongType) {
+          out.write(i, row.getLong(c));
+        } else {
+          out.write(i, row.getInt(c));
+        }
+      }
+      ArrayData answers = row.getArray(ITEMS);
+      for (int k = 0; k < items; k++) {
+        if (answers.isNullAt(k)) {
+          out.setNullAt(COLUMNS.length + k);
+        } else {
+          out.write(COLUMNS.length + k, answers.getDouble(k));
+        }
+      }
+      return out.getRow();
+    }
   }
 }

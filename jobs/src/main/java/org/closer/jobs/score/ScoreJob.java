@@ -74,8 +74,9 @@ public final class ScoreJob {
       // Whole couples in order: each task pairs the partners' scores as it makes them, and writes
       // both datasets in that one pass.
       CoupleScores.Layout couples = CoupleScores.Layout.of(scoresType, ctx.catalog().subscales());
-      long[] counts = ctx.outputs().writeTogether(ctx.spark(), CatalystRows.of(responses), List.of(SCORES, COUPLE_SCORES),
-          List.of(scoresType, couples.coupleType()), true, (rows, out) -> {
+      long[] counts = ctx.outputs().writeTogether(ctx.spark(), CatalystRows.of(responses),
+          List.of(ctx.outputs().to(SCORES, scoresType), ctx.outputs().to(COUPLE_SCORES, couples.coupleType())), true,
+          (rows, out) -> {
             Iterator<InternalRow> scored = new MappedIterator<>(partnerScores.of(rows), s -> {
               out.write(0, s);
               return s;
