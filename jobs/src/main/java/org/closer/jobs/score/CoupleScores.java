@@ -19,12 +19,13 @@ import org.closer.core.instrument.Subscale;
 import org.closer.jobs.CatalystRows;
 
 /**
- * One {@code couple_scores} row per couple survey from its partners' {@code scores} rows. Scores made
- * from whole couples are walked as they are made, in the pass that writes them ({@link Layout}, used
- * by {@link ScoreJob}); scores in any order are read back and paired in two walks ({@link
- * CouplePairs}). The first pairs the partners' rows where they are found in place; the second shuffles only the rows left unpaired, by couple, and makes every survey of
- * theirs a couple row. At 5M rows the join of every partner row it replaces took about 24 s of
- * executor CPU and shuffled 420 MB; the unpaired rows are about 2 MB.
+ * One {@code couple_scores} row per couple survey from its partners' {@code scores} rows. Scores
+ * made from whole couples are walked as they are made, in the pass that writes them ({@link
+ * Layout}, used by {@link ScoreJob}); scores in any order are read back and paired in two walks
+ * ({@link CouplePairs}). The first pairs the partners' rows where they are found in place; the
+ * second shuffles only the rows left unpaired, by couple, and makes every survey of theirs a
+ * couple row. At 5M rows the join of every partner row it replaces took about 24 s of executor CPU
+ * and shuffled 420 MB; the unpaired rows are about 2 MB.
  */
 public final class CoupleScores {
   /** Design belongs to the couple; the smaller value is kept should the partners' rows disagree. */
