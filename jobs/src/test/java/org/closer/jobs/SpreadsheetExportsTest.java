@@ -32,23 +32,31 @@ class SpreadsheetExportsTest {
     Path excel = Files.createDirectories(dir.resolve("excel"));
     List<String> semicolons = new ArrayList<>();
     List<String> tabs = new ArrayList<>();
+    List<String> unicode = new ArrayList<>();
+    int third = lines.size() / 3;
     for (int i = 0; i < lines.size(); i++) {
       String[] f = lines.get(i).split(",", -1);
       for (int k = 0; k < f.length; k++) {
         f[k] = f[k].matches("\\d+\\.\\d+") ? f[k].replace('.', ',') : f[k];
       }
-      // the first half as a Swedish Excel file, the second as a Windows-1252 tab-separated one
-      if (i <= lines.size() / 2) {
+      // the first third as a Swedish Excel file, the second as a Windows-1252 tab-separated one, the
+      // last as Excel's "Unicode Text" (UTF-16 with tabs)
+      if (i <= third) {
         semicolons.add(String.join(";", f));
       }
-      if (i == 0 || i > lines.size() / 2) {
+      if (i == 0 || i > third) {
         f[f.length - 1] = i == 0 ? f[f.length - 1] : "på måndag";
-        tabs.add(String.join("\t", f));
+        (i == 0 || i <= 2 * third ? tabs : unicode).add(String.join("\t", f));
+      }
+      if (i == 0) {
+        unicode.add(String.join("\t", f));
       }
     }
     Files.write(excel.resolve("export-sv.csv"), ("\uFEFF" + String.join("\r\n", semicolons) + "\r\n")
         .getBytes(StandardCharsets.UTF_8));
     Files.write(excel.resolve("export-de.csv"), (String.join("\n", tabs) + "\n").getBytes(Charset.forName("windows-1252")));
+    Files.write(excel.resolve("export-unicode.tsv"), ("\uFEFF" + String.join("\r\n", unicode) + "\r\n")
+        .getBytes(StandardCharsets.UTF_16LE));
 
     assertEquals(0, Closer.execute("ingest", "--demo-key", "--input", plain.toString(), "--out", dir.resolve("a").toString()));
     assertEquals(0, Closer.execute("ingest", "--demo-key", "--input", excel.toString(), "--out", dir.resolve("b").toString()));

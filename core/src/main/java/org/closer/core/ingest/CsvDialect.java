@@ -8,10 +8,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How a CSV file is written, told from its first bytes: the character set (UTF-8, with or without
- * a byte-order mark, else Windows-1252, which Excel on a Western European PC saves) and the
- * separator (comma, semicolon where the decimal mark is a comma, or tab), counted outside quotes
- * on the header line.
+ * How a CSV file is written, told from its first bytes: the character set (UTF-16 after its
+ * byte-order mark, which Excel's "Unicode Text" saves; UTF-8, with or without a byte-order mark;
+ * else Windows-1252, which Excel on a Western European PC saves) and the separator (comma,
+ * semicolon where the decimal mark is a comma, or tab), counted outside quotes on the header line.
  */
 public record CsvDialect(String charset, char delimiter) implements Serializable {
   public static final CsvDialect TEMPLATE = new CsvDialect("UTF-8", ',');
@@ -25,14 +25,25 @@ public record CsvDialect(String charset, char delimiter) implements Serializable
    * @param head the file's first bytes (a few kilobytes are enough)
    */
   public static CsvDialect detect(byte[] head) {
-    String charset = isUtf8(head) ? "UTF-8" : WINDOWS_1252.name();
+    String charset = utf16(head);
+    if (charset == null) {
+      charset = isUtf8(head) ? "UTF-8" : WINDOWS_1252.name();
+    }
     String text = new String(head, Charset.forName(charset));
     int end = text.indexOf('\n');
     String header = end < 0 ? text : text.substring(0, end);
     return new CsvDialect(charset, separator(header));
   }
 
-  /** Decodes one line of the file, dropping a UTF-8 byte-order mark. */
+  /**
+   * Whether every line ends in a newline byte that is no part of a character, so that a file can be
+   * cut into lines by bytes: not so in UTF-16, where each character takes two bytes.
+   */
+  public boolean newlineBytes() {
+    return !charset.startsWith("UTF-16");
+  }
+
+  /** Decodes one line of the file, dropping a byte-order mark. */
   public String decode(byte[] bytes, int length) {
     String line = new String(bytes, 0, length, charsetValue());
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
@@ -41,6 +52,16 @@ public record CsvDialect(String charset, char delimiter) implements Serializable
   public String describe() {
     String sep = delimiter == ',' ? "comma" : delimiter == ';' ? "semicolon" : "tab";
     return charset + ", " + sep + "-separated";
+  }
+
+  /** UTF-16LE or UTF-16BE after its byte-order mark, else null. */
+  private static String utf16(byte[] head) {
+    if (head.length < 2) {
+      return null;
+    }
+    int first = head[0] & 0xFF;
+    int second = head[1] & 0xFF;
+    return first == 0xFF && second == 0xFE ? "UTF-16LE" : first == 0xFE && second == 0xFF ? "UTF-16BE" : null;
   }
 
   private static boolean isUtf8(byte[] head) {

@@ -1,6 +1,8 @@
 package org.closer.core.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,18 @@ class CsvDialectTest {
     CsvDialect windows = CsvDialect.detect(latin);
     assertEquals(new CsvDialect("windows-1252", ';'), windows);
     assertEquals("n;c;Gärna på måndag", windows.decode(latin, latin.length - 1).substring(25));
+  }
+
+  @Test
+  void excelsUnicodeTextIsUtf16AfterItsByteOrderMark() {
+    String text = "\uFEFFclinic\tcouple\tanteckning\r\nn\tc\tpå måndag\r\n";
+    byte[] little = text.getBytes(StandardCharsets.UTF_16LE);
+    CsvDialect dialect = CsvDialect.detect(little);
+    assertEquals(new CsvDialect("UTF-16LE", '\t'), dialect);
+    assertEquals("clinic\tcouple\tanteckning", dialect.decode(little, 2 * (1 + "clinic\tcouple\tanteckning".length())));
+    assertFalse(dialect.newlineBytes(), "a UTF-16 file cannot be cut into lines at newline bytes");
+    assertEquals(new CsvDialect("UTF-16BE", '\t'), CsvDialect.detect(text.getBytes(StandardCharsets.UTF_16BE)));
+    assertTrue(CsvDialect.TEMPLATE.newlineBytes());
   }
 
   @Test

@@ -88,12 +88,12 @@ public final class IngestJob {
 
     /**
      * Template files are split by Hadoop into lines, so a large file is read by many tasks; survey
-     * tools' exports (records spanning lines) and names Hadoop would read as several paths or a
-     * pattern are read whole by one task each.
+     * tools' exports (records spanning lines), UTF-16 text (whose newlines are two bytes) and names
+     * Hadoop would read as several paths or a pattern are read whole by one task each.
      */
     boolean splitByLines() {
       return header.format() != ExportFormat.PARQUET && !header.format().multiLine()
-          && !path.getName().matches(".*[,{}\\[\\]*?\\\\].*");
+          && header.dialect().newlineBytes() && !path.getName().matches(".*[,{}\\[\\]*?\\\\].*");
     }
   }
 
