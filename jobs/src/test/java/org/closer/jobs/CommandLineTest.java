@@ -112,6 +112,22 @@ class CommandLineTest {
   }
 
   @Test
+  void filesInAFolderThatAreNotExportsAreNamedAndAWorkbookIsRefused(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("k.csv"), "clinic,couple,partner,timepoint,session,month,modality,method,"
+        + "session_minutes,tls45_1\nn,c1,A,intake,,2024-01,online,EFT,60,5\n");
+    Files.writeString(dir.resolve("mapping.yaml"), "columns: {}\n");
+    Files.writeString(dir.resolve("Unicode export.txt"), "clinic\tcouple\n");
+    Result r = closer("check", dir.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("not read (Closer reads exports named .csv, .tsv or .parquet): Unicode export.txt\n"),
+        r.out());
+    Files.writeString(dir.resolve("k.xlsx"), "PK");
+    Result workbook = closer("check", dir.toString());
+    assertEquals(3, workbook.code(), "as the ingest refuses it");
+    assertTrue(workbook.err().startsWith("Cannot read a workbook or statistics file (k.xlsx)."), workbook.err());
+  }
+
+  @Test
   void anUnknownSparkMasterIsAUsageError(@TempDir Path dir) {
     Result r = closer("ingest", "--demo-key", "--master", "nonsense", "--out", dir.toString());
     assertEquals(2, r.code());

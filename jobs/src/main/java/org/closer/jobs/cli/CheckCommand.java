@@ -56,8 +56,9 @@ final class CheckCommand implements Callable<Integer> {
     PseudonymKey key = out == null ? null
         : demoKey && keyFile == null && System.getenv(PseudonymKey.ENV) == null ? PseudonymKey.demo()
         : PseudonymKey.resolve(keyFile, System.getenv());
+    List<String> passedOver = new ArrayList<>();
     FileCheck.Result result = new FileCheck(catalog, mapping == null ? null : ExportMapping.load(mapping), key)
-        .check(expand(files));
+        .check(expand(files, passedOver));
     for (FileCheck.Finding f : result.findings()) {
       System.out.println(f.problem().reason() + "  " + f.problem().message());
     }
@@ -72,6 +73,9 @@ final class CheckCommand implements Callable<Integer> {
     StringBuilder reasons = new StringBuilder();
     result.byReason().forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ')
         .append(n));
+    if (!passedOver.isEmpty()) {
+      System.out.println(ExportFormat.passedOverNote(passedOver));
+    }
     System.out.printf(Locale.ROOT, "check:   %,d row%s, %,d would be quarantined%s (%.1f s)%n", rows,
         rows == 1 ? "" : "s", result.quarantinedRows(), reasons.length() == 0 ? "" : " (" + reasons + ")", (System.nanoTime() - started) / 1e9);
     if (out != null) {
@@ -85,12 +89,23 @@ final class CheckCommand implements Callable<Integer> {
     return result.clean() ? 0 : UserException.Kind.INPUT_REFUSED.exitCode();
   }
 
-  private static List<Path> expand(List<Path> given) throws java.io.IOException {
+  /** The files given and the files in the folders given; a folder's files that are passed over are named in {@code passedOver}. */
+  private static List<Path> expand(List<Path> given, List<String> passedOver) throws java.io.IOException {
     List<Path> out = new ArrayList<>();
     for (Path p : given) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> list = Files.list(p)) {
-          list.filter(f -> f.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|tsv|parquet)")).sorted().forEach(out::add);
+          for (Path f : list.filter(Files::isRegularFile).sorted().toList()) {
+            String name = f.getFileName().toString();
+            if (name.startsWith(".") || name.startsWith("_")) {
+              continue;
+            }
+            if (ExportFormat.passedOver(name)) {
+              passedOver.add(name);
+            } else if (!name.toLowerCase(Locale.ROOT).matches(".*\\.ya?ml")) {
+              out.add(f);
+            }
+          }
         }
       } else if (Files.isRegularFile(p)) {
         out.add(p);

@@ -211,6 +211,11 @@ public final class IngestJob {
     for (Path other : ctx.fs().list(ctx.input(), ExportFormat.UNREADABLE_SUFFIXES)) {
       throw ExportFormat.notExported(DataFs.relativeName(ctx.input(), other));
     }
+    List<String> passedOver = ctx.fs().list(ctx.input(), "").stream().map(f -> DataFs.relativeName(ctx.input(), f))
+        .filter(ExportFormat::passedOver).toList();
+    if (!passedOver.isEmpty()) {
+      ctx.progress().note("ingest:  " + ExportFormat.passedOverNote(passedOver));
+    }
     if (files.isEmpty()) {
       throw UserException.inputRefused(Messages.cannot("find any export", ctx.input(), null,
           "Put the study's exports (template CSV, survey tool exports with their mapping, roster CSVs) in that folder"));

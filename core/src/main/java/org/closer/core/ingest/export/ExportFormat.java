@@ -24,6 +24,22 @@ public enum ExportFormat {
   /** Files that are exports in a form Closer cannot read: refused, never skipped silently. */
   public static final String[] UNREADABLE_SUFFIXES = {".xlsx", ".xls", ".ods", ".sav", ".dta", ".sas7bdat"};
 
+  /**
+   * Whether a file found among the exports is passed over: neither an export (read or refused) nor a
+   * mapping or study file. Named in the output, so that an export saved under another name (Excel's
+   * "Unicode Text" as .txt) is not missed unnoticed.
+   */
+  public static boolean passedOver(String file) {
+    String lower = file.toLowerCase(java.util.Locale.ROOT);
+    return java.util.stream.Stream.of(SUFFIXES, UNREADABLE_SUFFIXES, new String[] {".yaml", ".yml"})
+        .flatMap(java.util.Arrays::stream).noneMatch(lower::endsWith);
+  }
+
+  /** The line that names the files passed over. */
+  public static String passedOverNote(java.util.List<String> files) {
+    return "not read (Closer reads exports named .csv, .tsv or .parquet): " + String.join(", ", files);
+  }
+
   /** Refuses a workbook or statistics file found among the exports. */
   public static org.closer.core.UserException notExported(String file) {
     return org.closer.core.UserException.inputRefused(org.closer.core.Messages.cannot(
