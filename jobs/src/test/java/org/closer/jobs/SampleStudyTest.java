@@ -85,10 +85,14 @@ class SampleStudyTest {
   }
 
   @Test
-  void writesEveryDatasetReportAndManifest() {
+  void writesEveryDatasetReportAndManifest() throws IOException {
     for (String dir : List.of("responses", "quarantine", "scores", "couple_scores", "outcomes", "trajectories",
         "psychometrics", "comparisons")) {
       assertTrue(Files.exists(out.resolve(dir).resolve("_SUCCESS")), dir);
+      try (var files = Files.list(out.resolve(dir))) {
+        assertEquals(1, files.filter(f -> f.toString().endsWith(".parquet")).count(),
+            dir + ": a small study's dataset is one file");
+      }
     }
     for (String file : List.of("report/report.html", "report/report.md", "manifest.json", "ingest.json",
         "report/tables/comparisons.csv")) {

@@ -123,8 +123,12 @@ public final class IngestJob {
         .sortWithinPartitions(IngestRows.sortColumns()));
     FileCounts counts = new FileCounts();
     jsc.sc().register(counts); // unnamed, so Spark does not keep its value with every task
-    JavaRDD<InternalRow> checked = sorted.mapPartitions(
-        rows -> new CountedRows(new CoupleRuns(rows, IngestJob::coupleChecks), counts));
+    // As many tasks, and responses files, as Outputs#files sizes for the study: coalescing joins
+    // whole partitions, so each keeps its couples whole, and a small study's responses are one file.
+    long expected = inputs.stream().filter(i -> i.layout().kind() == ColumnLayout.FileKind.SURVEY)
+        .mapToLong(Input::approxRows).sum();
+    JavaRDD<InternalRow> checked = sorted.coalesce(Outputs.files(expected, spark.sparkContext().defaultParallelism()))
+        .mapPartitions(rows -> new CountedRows(new CoupleRuns(rows, IngestJob::coupleChecks), counts));
 
     // One pass writes the responses and the refused rows as they come, in couple order; the
     // quarantine is sorted from those few rows afterwards.
