@@ -36,7 +36,7 @@ public final class MultiWrite {
 
   private MultiWrite() {}
 
-  /** Where a task's rows go: {@code write(d, row)} writes a row of the d-th dataset, copied at once. */
+  /** Where a task's rows go: {@code write(d, row)} writes a row of the d-th dataset at once; the row may be reused. */
   public interface Sinks {
     void write(int dataset, InternalRow row);
   }
