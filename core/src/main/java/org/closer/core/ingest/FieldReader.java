@@ -3,6 +3,7 @@ package org.closer.core.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.closer.core.ingest.export.ExportFormat;
 import org.closer.core.model.Method;
 import org.closer.core.model.Modality;
 import org.closer.core.model.SessionLength;
@@ -66,6 +67,11 @@ final class FieldReader {
   /** {@code NA} in any case, as {@code equalsIgnoreCase} reads it, without its general loop. */
   static boolean isNa(String t) {
     return t.length() == 2 && (t.charAt(0) | 0x20) == 'n' && (t.charAt(1) | 0x20) == 'a';
+  }
+
+  /** The export's format, for advice that depends on the survey tool. */
+  ExportFormat format() {
+    return layout.translation().format();
   }
 
   String field(int index) {

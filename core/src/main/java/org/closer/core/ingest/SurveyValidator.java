@@ -1,8 +1,11 @@
 package org.closer.core.ingest;
 
+import java.util.function.Supplier;
+
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.closer.core.ingest.export.ExportFormat;
 import org.closer.core.ingest.export.ExportMapping;
 import org.closer.core.instrument.InstrumentCatalog;
@@ -99,7 +102,12 @@ public final class SurveyValidator implements Serializable {
 
   private static Timepoint timepoint(FieldReader r) {
     String raw = r.required(Template.TIMEPOINT);
-    return raw == null ? null : r.category(Template.TIMEPOINT, Timepoint.parse(raw).orElse(null), Timepoint::allowed);
+    // A REDCap event whose name does not say its timepoint is named in the mapping, not in REDCap.
+    Supplier<String> allowed = r.format() == ExportFormat.REDCAP
+        ? () -> Timepoint.allowed() + "; or give the event's timepoint in the mapping file, for example events: {"
+            + raw + ": session}"
+        : Timepoint::allowed;
+    return raw == null ? null : r.category(Template.TIMEPOINT, Timepoint.parse(raw).orElse(null), allowed);
   }
 
   private static Integer session(FieldReader r, Timepoint timepoint) {

@@ -105,6 +105,23 @@ class ExportHeaderTest {
   }
 
   @Test
+  void aRedcapEventOfNoKnownTimepointIsToldToTheMapping(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    try (var files = Files.list(FORMATS.resolve("redcap"))) {
+      for (Path f : files.toList()) {
+        Files.writeString(dir.resolve(f.getFileName()), Files.readString(f).replace("closing_arm_1", "post_arm_1"));
+      }
+    }
+    FileCheck.Result r = new FileCheck(CATALOG).check(List.of(dir.resolve("CouplesStudy_DATA_2026-11-20_1012.csv")));
+    assertTrue(!r.findings().isEmpty());
+    for (FileCheck.Finding f : r.findings()) {
+      assertEquals(Reason.BAD_CATEGORY, f.problem().reason(), f.problem().message());
+      assertTrue(f.problem().message().endsWith("Use one of intake, session, closing, followup; or give the event's"
+          + " timepoint in the mapping file, for example events: {post_arm_1: session}."), f.problem().message());
+    }
+  }
+
+  @Test
   void problemsNameTheLineTheRecordStartsOnThoughRecordsSpanLines() throws IOException {
     Path file = FORMATS.resolve("qualtrics/long/Couples long survey_November 20, 2026_10.12.csv");
     FileCheck.Result r = new FileCheck(CATALOG).check(List.of(file));
