@@ -89,7 +89,10 @@ final class CheckCommand implements Callable<Integer> {
     return result.clean() ? 0 : UserException.Kind.INPUT_REFUSED.exitCode();
   }
 
-  /** The files given and the files in the folders given; a folder's files that are passed over are named in {@code passedOver}. */
+  /**
+   * The files given and the exports in the folders given; a folder's files that are passed over are
+   * named in {@code passedOver}.
+   */
   private static List<Path> expand(List<Path> given, List<String> passedOver) throws java.io.IOException {
     List<Path> out = new ArrayList<>();
     for (Path p : given) {
