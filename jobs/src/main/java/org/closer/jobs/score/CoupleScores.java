@@ -38,11 +38,11 @@ public final class CoupleScores {
     Walks w = new Walks(scores, subscales);
     // Both walks read the scores: reading a few columns twice costs less than keeping the rows.
     JavaRDD<InternalRow> rows = CatalystRows.of(w.surveys);
-    Dataset<Row> paired = w.frame(rows, CouplePairs.Yield.PAIRS, w.coupleType);
+    Dataset<Row> paired = w.frame(rows, CouplePairs.Yield.PAIRS, w.layout.coupleType());
     Dataset<Row> unpaired = w.frame(rows, CouplePairs.Yield.UNPAIRED, w.surveys.schema());
     JavaRDD<InternalRow> together = CatalystRows.of(unpaired.repartition(col("clinic"), col("couple"))
         .sortWithinPartitions("couple", "clinic"));
-    return paired.union(w.frame(together, CouplePairs.Yield.ALL, w.coupleType));
+    return paired.union(w.frame(together, CouplePairs.Yield.ALL, w.layout.coupleType()));
   }
 
   /**
@@ -83,14 +83,12 @@ public final class CoupleScores {
   /** The columns the walks read, and the types they hand on. */
   private static final class Walks {
     final Dataset<Row> surveys;
-    final StructType coupleType;
     final Layout layout;
 
     Walks(Dataset<Row> scores, List<Subscale> subscales) {
       List<String> columns = columns(subscales.stream().map(Subscale::column).toList());
       surveys = scores.select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
       layout = Layout.of(surveys.schema(), subscales);
-      coupleType = layout.coupleType();
     }
 
     Dataset<Row> frame(JavaRDD<InternalRow> rows, CouplePairs.Yield yield, StructType type) {
