@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A clinic's export saved from Excel on a Swedish or German PC (semicolons, decimal commas, a
- * byte-order mark and CRLF; or Windows-1252 with tabs) ingests to the same responses as the
- * template CSV it came from.
+ * byte-order mark, a separator hint and CRLF; or Windows-1252 with tabs; or UTF-16) ingests to the
+ * same responses as the template CSV it came from, with nothing quarantined.
  */
 class SpreadsheetExportsTest {
   @Test
@@ -52,11 +52,14 @@ class SpreadsheetExportsTest {
         unicode.add(String.join("\t", f));
       }
     }
-    Files.write(excel.resolve("export-sv.csv"), ("\uFEFF" + String.join("\r\n", semicolons) + "\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    // Excel's separator hint above the header, and rows of separators only below the table, which
+    // Excel saves where cells once held something
+    String emptyRows = ";".repeat(semicolons.get(0).split(";").length - 1) + "\r\n";
+    Files.write(excel.resolve("export-sv.csv"), ("\uFEFFsep=;\r\n" + String.join("\r\n", semicolons) + "\r\n"
+        + emptyRows.repeat(3)).getBytes(StandardCharsets.UTF_8));
     Files.write(excel.resolve("export-de.csv"), (String.join("\n", tabs) + "\n").getBytes(Charset.forName("windows-1252")));
-    Files.write(excel.resolve("export-unicode.tsv"), ("\uFEFF" + String.join("\r\n", unicode) + "\r\n")
-        .getBytes(StandardCharsets.UTF_16LE));
+    Files.write(excel.resolve("export-unicode.tsv"), ("\uFEFF" + String.join("\r\n", unicode) + "\r\n"
+        + emptyRows.replace(';', '\t').repeat(2)).getBytes(StandardCharsets.UTF_16LE));
 
     assertEquals(0, Closer.execute("ingest", "--demo-key", "--input", plain.toString(), "--out", dir.resolve("a").toString()));
     assertEquals(0, Closer.execute("ingest", "--demo-key", "--input", excel.toString(), "--out", dir.resolve("b").toString()));
@@ -68,6 +71,10 @@ class SpreadsheetExportsTest {
     assertTrue(missing.isEmpty() && actual.size() == expected.size(),
         missing.size() + " template rows differ or are missing, for example " + missing.stream().findFirst().orElse(""));
     assertTrue(actual.stream().anyMatch(r -> r.contains("7.5")), "decimal commas are read as decimals");
+    assertEquals(0, TestSpark.session().read().parquet(dir.resolve("b/quarantine").toString()).count());
+    Row first = TestSpark.session().read().parquet(dir.resolve("b/responses").toString())
+        .filter("source_file = 'export-sv.csv'").agg(org.apache.spark.sql.functions.min("source_line")).first();
+    assertEquals(3L, ((Number) first.get(0)).longValue(), "the first row after the hint and the header is line 3");
   }
 
   /** Every response without its lineage (the files are split differently). */

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * How a CSV file is written, told from its first bytes: the character set (UTF-16 after its
  * byte-order mark, which Excel's "Unicode Text" saves; UTF-8, with or without a byte-order mark;
- * else Windows-1252, which Excel on a Western European PC saves) and the separator (comma,
- * semicolon where the decimal mark is a comma, or tab), counted outside quotes on the header line.
+ * else Windows-1252, which Excel on a Western European PC saves) and the separator: the one a first
+ * line {@code sep=;} names (Excel's hint, which some tools write above the header), else comma,
+ * semicolon (where the decimal mark is a comma) or tab, counted outside quotes on the header line.
  */
 public record CsvDialect(String charset, char delimiter) implements Serializable {
   public static final CsvDialect TEMPLATE = new CsvDialect("UTF-8", ',');
@@ -29,10 +30,23 @@ public record CsvDialect(String charset, char delimiter) implements Serializable
     if (charset == null) {
       charset = isUtf8(head) ? "UTF-8" : WINDOWS_1252.name();
     }
-    String text = new String(head, Charset.forName(charset));
+    String text = new CsvDialect(charset, ',').decode(head, head.length);
     int end = text.indexOf('\n');
-    String header = end < 0 ? text : text.substring(0, end);
-    return new CsvDialect(charset, separator(header));
+    String first = end < 0 ? text : text.substring(0, end);
+    char hinted = separatorHint(first);
+    return new CsvDialect(charset, hinted != 0 ? hinted : separator(first));
+  }
+
+  /**
+   * The separator a line {@code sep=X} names, else 0. Excel takes such a first line as the file's
+   * separator and does not show it; so does Closer, which then reads the header from the next line.
+   */
+  public static char separatorHint(String line) {
+    String t = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    if (t.length() == 7 && t.charAt(0) == '"' && t.charAt(6) == '"') {
+      t = t.substring(1, 6); // "sep=," quoted, as some tools write it
+    }
+    return t.length() == 5 && t.regionMatches(true, 0, "sep=", 0, 4) ? t.charAt(4) : 0;
   }
 
   /**
@@ -50,7 +64,8 @@ public record CsvDialect(String charset, char delimiter) implements Serializable
   }
 
   public String describe() {
-    String sep = delimiter == ',' ? "comma" : delimiter == ';' ? "semicolon" : "tab";
+    String sep = delimiter == ',' ? "comma" : delimiter == ';' ? "semicolon" : delimiter == '\t' ? "tab"
+        : "'" + delimiter + "'";
     return charset + ", " + sep + "-separated";
   }
 

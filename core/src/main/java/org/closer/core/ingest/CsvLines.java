@@ -87,4 +87,20 @@ public final class CsvLines {
   public static boolean isBlank(String line) {
     return line.isBlank();
   }
+
+  /**
+   * A row whose every field is empty, as Excel saves the rows below a table that once held
+   * something (";;;;"): skipped like a blank line, as it holds nothing to keep or to refuse.
+   */
+  public static boolean isEmptyRow(String[] fields) {
+    if (fields == null) {
+      return false;
+    }
+    for (String f : fields) {
+      if (f != null && !f.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -45,4 +45,15 @@ class CsvDialectTest {
     byte[] cut = java.util.Arrays.copyOf(full, full.length - 1);
     assertEquals("UTF-8", CsvDialect.detect(cut).charset());
   }
+
+  @Test
+  void excelsSeparatorHintNamesTheSeparator() {
+    // the hint overrules the count: this header has more commas than semicolons
+    assertEquals(new CsvDialect("UTF-8", ';'),
+        CsvDialect.detect("\uFEFFsep=;\r\nclinic;couple;\"a,b,c\";x,y,z\r\n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals('\t', CsvDialect.detect("SEP=\t\nclinic,couple,partner\n".getBytes(StandardCharsets.UTF_8)).delimiter());
+    assertEquals(',', CsvDialect.separatorHint("\"sep=,\"\r"));
+    assertEquals(0, CsvDialect.separatorHint("sep=;;"));
+    assertEquals(0, CsvDialect.separatorHint("clinic"));
+  }
 }

@@ -1,7 +1,9 @@
 package org.closer.core.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,14 @@ class CsvLinesTest {
     String line = "1,".repeat(CsvLines.MAX_COLUMNS);
     assertNull(csv.split(line));
     assertNull(csv.parsed(line));
+  }
+
+  @Test
+  void aRowOfEmptyFieldsIsEmptyAndOneValueIsEnough() {
+    CsvLines csv = new CsvLines(';');
+    assertTrue(CsvLines.isEmptyRow(csv.split(";;; ;")));
+    assertTrue(CsvLines.isEmptyRow(csv.split("\"\";;\"\"")));
+    assertFalse(CsvLines.isEmptyRow(csv.split(";;c01;")));
+    assertFalse(CsvLines.isEmptyRow(null), "a malformed line is no empty row: it is quarantined");
   }
 }

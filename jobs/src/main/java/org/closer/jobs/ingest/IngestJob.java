@@ -309,7 +309,7 @@ public final class IngestJob {
 
   /**
    * Template files' lines, numbered from each split's first line: the header and the lines above
-   * it, and blank lines, are skipped; each line is decoded and checked after it is numbered.
+   * it, blank lines and rows of empty fields are skipped; each line is decoded and checked after it is numbered.
    */
   private JavaRDD<InternalRow> parseLines(List<Input> files, LineSplits splits, Pseudonymizer pseudonymizer) {
     LineReading[] readings = new LineReading[files.size()];
@@ -329,7 +329,8 @@ public final class IngestJob {
           return null;
         }
         String line = reading.dialect().decode(text.getBytes(), text.getLength());
-        return CsvLines.isBlank(line) ? null : reading.validator().validate(at + 1, csv.split(line));
+        String[] fields = CsvLines.isBlank(line) ? null : csv.split(line);
+        return CsvLines.isBlank(line) || CsvLines.isEmptyRow(fields) ? null : reading.validator().validate(at + 1, fields);
       });
     }, true).filter(java.util.Objects::nonNull);
   }

@@ -7,18 +7,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import org.closer.core.Messages;
 import org.closer.core.UserException;
+import org.closer.core.ingest.CsvDialect;
 import org.closer.core.ingest.CsvLines;
 
 /**
  * The records of a CSV file with the line each starts on. Template files are read line by line (a
  * line with unbalanced quotes is one malformed row, never joined to the next); survey tools' exports
- * are read as RFC 4180 records that may span lines (question text, free-text answers). Blank lines
- * are skipped. Not thread-safe.
+ * are read as RFC 4180 records that may span lines (question text, free-text answers). Blank lines,
+ * rows of empty fields and a first line {@code sep=;} are skipped. Not thread-safe.
  */
 public final class CsvRecords implements RecordSource {
   /** One record: fields are null when the line's quoting is broken. */
@@ -35,14 +35,18 @@ public final class CsvRecords implements RecordSource {
 
   public CsvRecords(String file, InputStream in, Charset charset, char delimiter, boolean multiLine) {
     this.file = file;
-    Reader reader = new InputStreamReader(in, charset);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+    skipBom(reader);
+    if (skipSeparatorHint(reader)) {
+      nextLine = 2;
+    }
     if (multiLine) {
       this.lines = null;
       this.splitter = null;
       this.parser = new CsvParser(settings(delimiter));
-      this.parser.beginParsing(withoutBom(new BufferedReader(reader, 1 << 16)));
+      this.parser.beginParsing(reader);
     } else {
-      this.lines = new BufferedReader(reader, 1 << 16);
+      this.lines = reader;
       this.splitter = new CsvLines(delimiter);
       this.parser = null;
     }
@@ -64,13 +68,36 @@ public final class CsvRecords implements RecordSource {
     return s;
   }
 
-  private static Reader withoutBom(BufferedReader in) {
+  private static void skipBom(BufferedReader in) {
     try {
       in.mark(1);
       if (in.read() != '\uFEFF') {
         in.reset();
       }
-      return in;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Skips a first line {@code sep=;} (see {@link CsvDialect#separatorHint}); true when there was one. */
+  private static boolean skipSeparatorHint(BufferedReader in) {
+    try {
+      char[] first = new char[10]; // the longest hint and its line end: "sep=;"\r\n
+      in.mark(first.length);
+      int n = 0;
+      boolean ended = false;
+      while (n < first.length && !ended) {
+        int c = in.read();
+        ended = c < 0 || c == '\n';
+        if (c >= 0 && c != '\n') {
+          first[n++] = (char) c;
+        }
+      }
+      if (ended && CsvDialect.separatorHint(new String(first, 0, n)) != 0) {
+        return true;
+      }
+      in.reset();
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -124,11 +151,9 @@ public final class CsvRecords implements RecordSource {
   private Record nextLine() throws IOException {
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       long number = nextLine++;
-      if (number == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      if (!CsvLines.isBlank(line)) {
-        return new Record(number, splitter.split(line));
+      String[] fields = CsvLines.isBlank(line) ? null : splitter.split(line);
+      if (!CsvLines.isBlank(line) && !CsvLines.isEmptyRow(fields)) {
+        return new Record(number, fields);
       }
     }
     return null;
@@ -138,7 +163,7 @@ public final class CsvRecords implements RecordSource {
     for (String[] fields = parser.parseNext(); fields != null; fields = parser.parseNext()) {
       long start = nextLine;
       nextLine += 1 + newlines(fields);
-      if (!(fields.length == 1 && (fields[0] == null || fields[0].isBlank()))) {
+      if (!CsvLines.isEmptyRow(fields)) {
         return new Record(start, fields);
       }
     }

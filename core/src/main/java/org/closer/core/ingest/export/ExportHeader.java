@@ -51,7 +51,9 @@ public record ExportHeader(String file, ExportFormat format, CsvDialect dialect,
       throw UserException.inputRefused(Messages.cannot("read empty file", null, file,
           "Export the survey again: the file holds no header and no rows"));
     }
-    String first = text.strip().lines().findFirst().orElse("");
+    List<String> lines = text.strip().lines().limit(2).toList();
+    String first = lines.isEmpty() ? "" : lines.size() > 1 && CsvDialect.separatorHint(lines.get(0)) != 0 ? lines.get(1)
+        : lines.get(0);
     List<String> names = Arrays.stream(first.split(java.util.regex.Pattern.quote(String.valueOf(dialect.delimiter())), -1))
         .map(n -> n.replace("\"", "")).toList();
     return ExportFormat.detect(names, text);
