@@ -329,8 +329,11 @@ public final class IngestJob {
           return null;
         }
         String line = reading.dialect().decode(text.getBytes(), text.getLength());
-        String[] fields = CsvLines.isBlank(line) ? null : csv.split(line);
-        return CsvLines.isBlank(line) || CsvLines.isEmptyRow(fields) ? null : reading.validator().validate(at + 1, fields);
+        if (CsvLines.isBlank(line)) {
+          return null;
+        }
+        String[] fields = csv.split(line);
+        return CsvLines.isEmptyRow(fields) ? null : reading.validator().validate(at + 1, fields);
       });
     }, true).filter(java.util.Objects::nonNull);
   }

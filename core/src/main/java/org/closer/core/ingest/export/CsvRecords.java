@@ -151,9 +151,11 @@ public final class CsvRecords implements RecordSource {
   private Record nextLine() throws IOException {
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       long number = nextLine++;
-      String[] fields = CsvLines.isBlank(line) ? null : splitter.split(line);
-      if (!CsvLines.isBlank(line) && !CsvLines.isEmptyRow(fields)) {
-        return new Record(number, fields);
+      if (!CsvLines.isBlank(line)) {
+        String[] fields = splitter.split(line);
+        if (!CsvLines.isEmptyRow(fields)) {
+          return new Record(number, fields);
+        }
       }
     }
     return null;
