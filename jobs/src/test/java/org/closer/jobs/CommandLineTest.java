@@ -113,10 +113,14 @@ class CommandLineTest {
 
   @Test
   void filesInAFolderThatAreNotExportsAreNamedAndAWorkbookIsRefused(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("k.csv"), "clinic,couple,partner,timepoint,session,month,modality,method,"
-        + "session_minutes,tls45_1\nn,c1,A,intake,,2024-01,online,EFT,60,5\n");
     Files.writeString(dir.resolve("mapping.yaml"), "columns: {}\n");
     Files.writeString(dir.resolve("Unicode export.txt"), "clinic\tcouple\n");
+    Result nothing = closer("check", dir.toString());
+    assertEquals(3, nothing.code(), "a folder without exports fails its check, as the ingest refuses it");
+    assertTrue(nothing.out().contains("not read (Closer reads exports named .csv, .tsv or .parquet): Unicode export.txt")
+        && nothing.err().startsWith("Cannot find any export: '" + dir + "'."), nothing.out() + nothing.err());
+    Files.writeString(dir.resolve("k.csv"), "clinic,couple,partner,timepoint,session,month,modality,method,"
+        + "session_minutes,tls45_1\nn,c1,A,intake,,2024-01,online,EFT,60,5\n");
     Result r = closer("check", dir.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("not read (Closer reads exports named .csv, .tsv or .parquet): Unicode export.txt\n"),

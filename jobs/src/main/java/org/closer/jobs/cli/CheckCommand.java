@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 /** The clinic-side check: no Spark, no key, seconds. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Check exports before handing them in: every problem with file, line, column, value and what to do.",
-        "Runs without Spark. Exits 0 when every row would be accepted, 3 when some would be quarantined."})
+        "Runs without Spark. Exits 0 when every row would be accepted, 3 when some would be quarantined or there is"
+            + " no export to check."})
 final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*",
       description = "Exports (template CSV, Qualtrics, REDCap with its data dictionary, SurveyMonkey, LimeSurvey),"
@@ -57,8 +58,18 @@ final class CheckCommand implements Callable<Integer> {
         : demoKey && keyFile == null && System.getenv(PseudonymKey.ENV) == null ? PseudonymKey.demo()
         : PseudonymKey.resolve(keyFile, System.getenv());
     List<String> passedOver = new ArrayList<>();
+    List<Path> exports = expand(files, passedOver);
+    if (!passedOver.isEmpty()) {
+      System.out.println(ExportFormat.passedOverNote(passedOver));
+    }
+    if (exports.isEmpty()) {
+      // as the ingest refuses such a folder: a check of nothing must not pass
+      throw UserException.inputRefused(Messages.cannot("find any export",
+          String.join(", ", files.stream().map(Path::toString).toList()), null, "Give the exports to check (template"
+              + " CSV, survey tool exports with their mapping, roster CSVs), or the folders that hold them"));
+    }
     FileCheck.Result result = new FileCheck(catalog, mapping == null ? null : ExportMapping.load(mapping), key)
-        .check(expand(files, passedOver));
+        .check(exports);
     for (FileCheck.Finding f : result.findings()) {
       System.out.println(f.problem().reason() + "  " + f.problem().message());
     }
@@ -73,9 +84,6 @@ final class CheckCommand implements Callable<Integer> {
     StringBuilder reasons = new StringBuilder();
     result.byReason().forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ')
         .append(n));
-    if (!passedOver.isEmpty()) {
-      System.out.println(ExportFormat.passedOverNote(passedOver));
-    }
     System.out.printf(Locale.ROOT, "check:   %,d row%s, %,d would be quarantined%s (%.1f s)%n", rows,
         rows == 1 ? "" : "s", result.quarantinedRows(), reasons.length() == 0 ? "" : " (" + reasons + ")", (System.nanoTime() - started) / 1e9);
     if (out != null) {
