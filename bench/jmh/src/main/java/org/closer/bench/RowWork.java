@@ -78,7 +78,7 @@ public class RowWork {
     List<String> rows = new ArrayList<>();
     List<double[]> checked = new ArrayList<>();
     for (String line : all.subList(1, all.size())) {
-      if (!CsvLines.isBlank(line)) {
+      if (!csv.isBlank(line)) {
         rows.add(line);
         checked.add(validator.validate(rows.size() + 1, csv.split(line)).answers());
       }

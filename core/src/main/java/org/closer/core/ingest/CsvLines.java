@@ -83,14 +83,23 @@ public final class CsvLines {
     return fields;
   }
 
-  /** A blank line is skipped: it is neither a row nor a problem. */
-  public static boolean isBlank(String line) {
-    return line.isBlank();
+  /**
+   * A blank line is skipped: it is neither a row nor a problem. A line of separators is not blank,
+   * tabs included: it is a row of empty fields ({@link #isEmptyRow}).
+   */
+  public boolean isBlank(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == delimiter || !Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
    * A row whose every field is empty, as Excel saves the rows below a table that once held
-   * something (";;;;"): skipped like a blank line, as it holds nothing to keep or to refuse.
+   * something (";;;;"). Unlike a blank line it is a row, so it is quarantined: once, for being empty.
    */
   public static boolean isEmptyRow(String[] fields) {
     if (fields == null) {

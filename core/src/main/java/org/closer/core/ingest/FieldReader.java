@@ -179,4 +179,10 @@ final class FieldReader {
     problems.add(new Problem(reason, null, null,
         org.closer.core.Messages.cannot(what, value, org.closer.core.Messages.where(file, line, null), advice)));
   }
+
+  /** One problem for a row of empty fields, instead of one per required field. */
+  void emptyRow() {
+    rowProblem(Reason.EMPTY_ROW, "accept a row whose every field is empty", null, "Delete the empty rows from the"
+        + " export: a spreadsheet saves rows below its table that once held something as separators only");
+  }
 }

@@ -3,6 +3,7 @@ package org.closer.core.ingest;
 /** Why a row went to quarantine. The code is what the {@code quarantine} dataset's {@code reason} holds. */
 public enum Reason {
   MALFORMED_ROW("the row does not have the header's number of fields, or its quoting is broken"),
+  EMPTY_ROW("every field of the row is empty, as a spreadsheet saves rows below its table"),
   MISSING_COLUMN("the file lacks a column every row needs"),
   MISSING_FIELD("a required field is empty"),
   NOT_A_RESPONSE("a survey tool's preview, test or spam response, not a client's answers"),

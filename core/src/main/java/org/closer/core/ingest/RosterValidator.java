@@ -20,6 +20,10 @@ public final class RosterValidator implements Serializable {
 
   public RosterRecord validate(long line, String[] fields) {
     FieldReader r = new FieldReader(file, line, layout, fields == null ? new String[0] : fields);
+    if (CsvLines.isEmptyRow(fields)) {
+      r.emptyRow();
+      return new RosterRecord(file, line, null, null, Design.NONE, null, List.copyOf(r.problems));
+    }
     if (fields == null || fields.length != layout.width()) {
       r.rowProblem(Reason.MALFORMED_ROW, "read roster row", null,
           "The header has " + layout.width() + " columns; check separators and quotes");

@@ -47,6 +47,10 @@ public final class SurveyValidator implements Serializable {
           "Close every quoted field on the same line, and double quotes inside quoted text (\"\")");
       return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
     }
+    if (CsvLines.isEmptyRow(fields)) {
+      r.emptyRow();
+      return record(line, r, null, null, null, null, null, null, Design.NONE, answers);
+    }
     if (!layout.missingRequired().isEmpty()) {
       char separator = layout.otherSeparator();
       ExportFormat format = layout.translation().format();

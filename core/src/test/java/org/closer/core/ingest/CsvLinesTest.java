@@ -46,5 +46,9 @@ class CsvLinesTest {
     assertTrue(CsvLines.isEmptyRow(csv.split("\"\";;\"\"")));
     assertFalse(CsvLines.isEmptyRow(csv.split(";;c01;")));
     assertFalse(CsvLines.isEmptyRow(null), "a malformed line is no empty row: it is quarantined");
+    CsvLines tabs = new CsvLines('\t');
+    assertTrue(tabs.isBlank(" \r") && csv.isBlank(""));
+    assertFalse(tabs.isBlank("\t\t\r"), "a line of separators is a row, tabs as well");
+    assertFalse(csv.isBlank(" ;"));
   }
 }

@@ -111,6 +111,16 @@ class SurveyValidatorTest {
   }
 
   @Test
+  void aRowOfEmptyFieldsIsOneProblemWhateverItsWidth() {
+    for (String empty : List.of(",".repeat(13), ",,  ,", "\"\",,,,,,,,,,,,,")) {
+      SurveyRecord r = row(empty);
+      assertEquals(List.of(Reason.EMPTY_ROW), r.problems().stream().map(Problem::reason).toList(), empty);
+      assertTrue(r.problems().get(0).message().startsWith("Cannot accept a row whose every field is empty (k.csv, line 7)."),
+          r.problems().get(0).message());
+    }
+  }
+
+  @Test
   void naIsAnEmptyFieldInEveryColumnAsRWritesIt() {
     SurveyRecord r = row("north,x,A,intake,NA,2024-03,online,EFT,60,na,7,NA,Na,");
     assertTrue(r.isValid(), r.problems().toString());

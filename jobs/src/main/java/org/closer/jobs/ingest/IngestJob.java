@@ -309,7 +309,7 @@ public final class IngestJob {
 
   /**
    * Template files' lines, numbered from each split's first line: the header and the lines above
-   * it, blank lines and rows of empty fields are skipped; each line is decoded and checked after it is numbered.
+   * it, and blank lines, are skipped; each line is decoded and checked after it is numbered.
    */
   private JavaRDD<InternalRow> parseLines(List<Input> files, LineSplits splits, Pseudonymizer pseudonymizer) {
     LineReading[] readings = new LineReading[files.size()];
@@ -329,11 +329,7 @@ public final class IngestJob {
           return null;
         }
         String line = reading.dialect().decode(text.getBytes(), text.getLength());
-        if (CsvLines.isBlank(line)) {
-          return null;
-        }
-        String[] fields = csv.split(line);
-        return CsvLines.isEmptyRow(fields) ? null : reading.validator().validate(at + 1, fields);
+        return csv.isBlank(line) ? null : reading.validator().validate(at + 1, csv.split(line));
       });
     }, true).filter(java.util.Objects::nonNull);
   }

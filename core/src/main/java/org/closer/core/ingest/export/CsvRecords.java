@@ -17,8 +17,8 @@ import org.closer.core.ingest.CsvLines;
 /**
  * The records of a CSV file with the line each starts on. Template files are read line by line (a
  * line with unbalanced quotes is one malformed row, never joined to the next); survey tools' exports
- * are read as RFC 4180 records that may span lines (question text, free-text answers). Blank lines,
- * rows of empty fields and a first line {@code sep=;} are skipped. Not thread-safe.
+ * are read as RFC 4180 records that may span lines (question text, free-text answers). Blank lines
+ * and a first line {@code sep=;} are skipped. Not thread-safe.
  */
 public final class CsvRecords implements RecordSource {
   /** One record: fields are null when the line's quoting is broken. */
@@ -151,11 +151,8 @@ public final class CsvRecords implements RecordSource {
   private Record nextLine() throws IOException {
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       long number = nextLine++;
-      if (!CsvLines.isBlank(line)) {
-        String[] fields = splitter.split(line);
-        if (!CsvLines.isEmptyRow(fields)) {
-          return new Record(number, fields);
-        }
+      if (!splitter.isBlank(line)) {
+        return new Record(number, splitter.split(line));
       }
     }
     return null;
@@ -165,7 +162,7 @@ public final class CsvRecords implements RecordSource {
     for (String[] fields = parser.parseNext(); fields != null; fields = parser.parseNext()) {
       long start = nextLine;
       nextLine += 1 + newlines(fields);
-      if (!CsvLines.isEmptyRow(fields)) {
+      if (!(fields.length == 1 && (fields[0] == null || fields[0].isBlank()))) {
         return new Record(start, fields);
       }
     }
