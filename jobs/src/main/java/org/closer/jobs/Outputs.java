@@ -156,11 +156,15 @@ public final class Outputs {
 
   /**
    * Files to write: one for a small dataset; for a large one enough that every core has a share
-   * (coalescing to fewer would also run the computation before the write on fewer cores) and no
-   * file is larger than {@link #ROWS_PER_FILE}, which Spark's maxRecordsPerFile enforces.
+   * (coalescing to fewer would also run the computation before the write on fewer cores), a
+   * multiple of the cores so that the last round of tasks is not run by one core alone, and no
+   * file larger than {@link #ROWS_PER_FILE}, which Spark's maxRecordsPerFile enforces.
    */
   public static int files(long expectedRows, int cores) {
     long forParallelism = Math.min(4L * cores, expectedRows / ROWS_PER_TASK);
+    if (forParallelism > cores) {
+      forParallelism -= forParallelism % cores;
+    }
     long forSize = (expectedRows + ROWS_PER_FILE - 1) / ROWS_PER_FILE;
     return (int) Math.max(1, Math.max(forParallelism, forSize));
   }

@@ -10,7 +10,8 @@ class PartitioningTest {
   void aSmallStudyGetsOneFileAndALargeOneEnoughForEveryCoreButNoHugeFile() {
     assertEquals(1, Outputs.files(2_567, 2), "the sample study: one file");
     assertEquals(1, Outputs.files(150_000, 2), "one task is faster than several for a few rows");
-    assertEquals(5, Outputs.files(1_000_000, 2), "1M rows on 2 cores: every core keeps a share");
+    assertEquals(4, Outputs.files(1_000_000, 2), "1M rows on 2 cores: every core keeps an equal share");
+    assertEquals(3, Outputs.files(700_000, 4), "fewer tasks than cores");
     assertEquals(8, Outputs.files(5_000_000, 2), "at most 4 per core for parallelism ...");
     assertEquals(50, Outputs.files(50_000_000, 2), "... and no file above 1M rows");
   }

@@ -115,19 +115,22 @@ public final class IngestJob {
       }
     }
     // One shuffle brings each couple's rows together, sorted, for the cross-row checks of core. Its
-    // partitions are as many as sized for the study: adaptive execution would merge them into fewer
-    // than the cores, or into a number they do not divide.
+    // partitions are as many as sized for the study, rounded up to a multiple of the responses'
+    // files: coalescing then gives each task as many, and the tasks are even. Adaptive execution
+    // would merge them into fewer than the cores, or into a number they do not divide.
     SparkSession spark = ctx.spark();
+    long expected = inputs.stream().filter(i -> i.layout().kind() == ColumnLayout.FileKind.SURVEY)
+        .mapToLong(Input::approxRows).sum();
+    int files = Outputs.files(expected, spark.sparkContext().defaultParallelism());
+    int partitions = (SparkSessions.shufflePartitions(spark) + files - 1) / files * files;
     JavaRDD<InternalRow> sorted = CatalystRows.of(CatalystRows.frame(spark, parsed, rowType)
-        .repartition(SparkSessions.shufflePartitions(spark), IngestRows.coupleColumns())
+        .repartition(partitions, IngestRows.coupleColumns())
         .sortWithinPartitions(IngestRows.sortColumns()));
     FileCounts counts = new FileCounts();
     jsc.sc().register(counts); // unnamed, so Spark does not keep its value with every task
     // As many tasks, and responses files, as Outputs#files sizes for the study: coalescing joins
     // whole partitions, so each keeps its couples whole, and a small study's responses are one file.
-    long expected = inputs.stream().filter(i -> i.layout().kind() == ColumnLayout.FileKind.SURVEY)
-        .mapToLong(Input::approxRows).sum();
-    JavaRDD<InternalRow> checked = sorted.coalesce(Outputs.files(expected, spark.sparkContext().defaultParallelism()))
+    JavaRDD<InternalRow> checked = sorted.coalesce(files)
         .mapPartitions(rows -> new CountedRows(new CoupleRuns(rows, IngestJob::coupleChecks), counts));
 
     // One pass writes the responses and the refused rows as they come, in couple order; the
