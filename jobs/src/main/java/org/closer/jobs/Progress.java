@@ -3,7 +3,10 @@ package org.closer.jobs;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** One line per stage: what it did, with counts and elapsed time. */
+/**
+ * One line per stage: what it did, with counts and elapsed time. While a stage runs long, {@link
+ * TaskProgress} tells how far it is.
+ */
 public final class Progress {
   private final PrintStream out;
 
@@ -11,9 +14,20 @@ public final class Progress {
     this.out = out;
   }
 
+  /** The innermost stage running in this JVM, for {@link TaskProgress}; a command runs one at a time. */
+  private static volatile Stage running;
+
   /** Starts timing a stage. */
   public Stage start(String name) {
-    return new Stage(name, System.nanoTime());
+    Stage current = running;
+    // A stage of another command (one that failed before it was done) encloses nothing of this one.
+    Stage stage = new Stage(name, System.nanoTime(), current != null && current.owner() == this ? current : null);
+    running = stage;
+    return stage;
+  }
+
+  static Stage running() {
+    return running;
   }
 
   public void note(String line) {
@@ -25,14 +39,30 @@ public final class Progress {
   public final class Stage {
     private final String name;
     private final long started;
+    /** The stage this one runs within, as {@code ingest} within {@code run}. */
+    private final Stage enclosing;
 
-    private Stage(String name, long started) {
+    private Stage(String name, long started, Stage enclosing) {
       this.name = name;
       this.started = started;
+      this.enclosing = enclosing;
+    }
+
+    String name() {
+      return name;
+    }
+
+    private Progress owner() {
+      return Progress.this;
+    }
+
+    long started() {
+      return started;
     }
 
     public void done(String summary) {
       double seconds = (System.nanoTime() - started) / 1e9;
+      running = enclosing;
       note(String.format(Locale.ROOT, "%-8s %s (%.1f s)", name + ":", summary, seconds));
     }
   }

@@ -13,6 +13,7 @@ import org.closer.jobs.Outputs;
 import org.closer.jobs.Progress;
 import org.closer.jobs.RunContext;
 import org.closer.jobs.SparkSessions;
+import org.closer.jobs.TaskProgress;
 import picocli.CommandLine.Option;
 
 /** The options every Spark stage shares; defaults run the bundled sample study. */
@@ -84,6 +85,7 @@ public final class StudyOptions {
   RunContext context(boolean needsKey) {
     InstrumentCatalog catalog = catalog();
     SparkSession spark = SparkSessions.open(master, verbose);
+    TaskProgress.install(spark.sparkContext());
     DataFs fs = new DataFs(spark.sparkContext().hadoopConfiguration());
     SparkSessions.sizeShuffles(spark, fs.totalSize(input));
     String file = studyFile(fs);
