@@ -30,7 +30,7 @@ public record CsvDialect(String charset, char delimiter) implements Serializable
     if (charset == null) {
       charset = isUtf8(head) ? "UTF-8" : WINDOWS_1252.name();
     }
-    String text = new CsvDialect(charset, ',').decode(head, head.length);
+    String text = withoutBom(new String(head, Charset.forName(charset)));
     int end = text.indexOf('\n');
     String first = end < 0 ? text : text.substring(0, end);
     char hinted = separatorHint(first);
@@ -59,8 +59,11 @@ public record CsvDialect(String charset, char delimiter) implements Serializable
 
   /** Decodes one line of the file, dropping a byte-order mark. */
   public String decode(byte[] bytes, int length) {
-    String line = new String(bytes, 0, length, charsetValue());
-    return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    return withoutBom(new String(bytes, 0, length, charsetValue()));
+  }
+
+  private static String withoutBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   public String describe() {

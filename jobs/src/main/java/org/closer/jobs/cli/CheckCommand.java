@@ -65,8 +65,8 @@ final class CheckCommand implements Callable<Integer> {
     if (exports.isEmpty()) {
       // as the ingest refuses such a folder: a check of nothing must not pass
       throw UserException.inputRefused(Messages.cannot("find any export",
-          String.join(", ", files.stream().map(Path::toString).toList()), null, "Give the exports to check (template"
-              + " CSV, survey tool exports with their mapping, roster CSVs), or the folders that hold them"));
+          String.join(", ", files.stream().map(Path::toString).toList()), null,
+          "Give the exports to check (" + ExportFormat.HANDED_IN + "), or the folders that hold them"));
     }
     FileCheck.Result result = new FileCheck(catalog, mapping == null ? null : ExportMapping.load(mapping), key)
         .check(exports);

@@ -225,7 +225,7 @@ public final class IngestJob {
     }
     if (files.isEmpty()) {
       throw UserException.inputRefused(Messages.cannot("find any export", ctx.input(), null,
-          "Put the study's exports (template CSV, survey tool exports with their mapping, roster CSVs) in that folder"));
+          "Put the study's exports (" + ExportFormat.HANDED_IN + ") in that folder"));
     }
     List<RedcapDictionary> dictionaries = new ArrayList<>();
     List<Path> exports = new ArrayList<>();

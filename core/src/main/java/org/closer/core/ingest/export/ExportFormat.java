@@ -35,6 +35,9 @@ public enum ExportFormat {
         .flatMap(java.util.Arrays::stream).noneMatch(lower::endsWith);
   }
 
+  /** What a study's input folder holds, as the messages that find none name it. */
+  public static final String HANDED_IN = "template CSV, survey tool exports with their mapping, roster CSVs";
+
   /** The line that names the files passed over. */
   public static String passedOverNote(java.util.List<String> files) {
     return "not read (Closer reads exports named .csv, .tsv or .parquet): " + String.join(", ", files);
